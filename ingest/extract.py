@@ -1,0 +1,185 @@
+"""Reports folder → tidy records (one list per seed), with provenance on every record.
+
+A report that cannot be read is not fatal for the others: its error, naming the file and
+line, becomes a reject record and the remaining reports still load.
+"""
+
+from __future__ import annotations
+
+import csv
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from ingest.metadata import MetadataError, read_manifest, resolve_metadata
+from ingest.tables import Table, TableError, find_tables
+from ingest.text import page_furniture, read_lines
+
+Record = dict[str, Any]
+
+
+@dataclass
+class Extraction:
+    reports: list[Record] = field(default_factory=list)
+    tables: list[Record] = field(default_factory=list)
+    columns: list[Record] = field(default_factory=list)
+    rows: list[Record] = field(default_factory=list)
+    cells: list[Record] = field(default_factory=list)
+    rejects: list[Record] = field(default_factory=list)
+    errors: list[str] = field(default_factory=list)
+
+
+def read_municipalities(path: Path) -> dict[str, str]:
+    """Municipality name → SCB code, from the reference seed."""
+    with path.open(encoding="utf-8", newline="") as handle:
+        return {row["municipality"]: row["municipality_code"] for row in csv.DictReader(handle)}
+
+
+def table_slug(title: str) -> str:
+    slug = title.lower().translate(str.maketrans("åäö", "aao"))
+    return re.sub(r"[^a-z0-9]+", "_", slug).strip("_")
+
+
+def extract_reports(reports_dir: Path, municipalities: dict[str, str]) -> Extraction:
+    manifest = read_manifest(reports_dir / "manifest.csv")
+    result = Extraction()
+    paths = sorted(reports_dir.glob("*.txt"))
+    if not paths:
+        raise FileNotFoundError(f"no report files (*.txt) in {reports_dir}")
+    for path in paths:
+        try:
+            _extract_report(path, manifest, municipalities, result)
+        except (MetadataError, TableError, UnicodeDecodeError) as error:
+            line = getattr(error, "line", None)
+            where = f"{path.name}:{line}" if line else path.name
+            message = str(error) if str(error).startswith(path.name) else f"{where}: {error}"
+            result.errors.append(message)
+            result.rejects.append(
+                _reject(
+                    path.stem, path.name, line, None, None, None, "report not loaded: " + message
+                )
+            )
+    return result
+
+
+def _extract_report(
+    path: Path,
+    manifest: dict[str, dict[str, str]],
+    municipalities: dict[str, str],
+    result: Extraction,
+) -> None:
+    text = path.read_text(encoding="utf-8")
+    report_id = path.stem
+    metadata = resolve_metadata(report_id, text, manifest, municipalities, path.name)
+    lines = read_lines(text)
+    tables = find_tables(lines, page_furniture(lines))
+    staged = Extraction()
+    staged.reports.append(
+        {
+            "report_id": report_id,
+            "file_name": path.name,
+            "municipality": metadata.municipality,
+            "municipality_code": metadata.municipality_code,
+            "committee": metadata.committee,
+            "report_kind": metadata.report_kind,
+            "period_start": metadata.period_start,
+            "period_end": metadata.period_end,
+            "metadata_source": "manifest" if report_id in manifest else "text",
+        }
+    )
+    seen: dict[str, int] = {}
+    for table in tables:
+        slug = table_slug(table.title)
+        seen[slug] = seen.get(slug, 0) + 1
+        table_id = slug if seen[slug] == 1 else f"{slug}_{seen[slug]}"
+        _add_table(report_id, path.name, table_id, table, staged)
+    for name in ("reports", "tables", "columns", "rows", "cells", "rejects"):
+        getattr(result, name).extend(getattr(staged, name))
+
+
+def _add_table(
+    report_id: str, file_name: str, table_id: str, table: Table, out: Extraction
+) -> None:
+    out.tables.append(
+        {
+            "report_id": report_id,
+            "table_id": table_id,
+            "table_title": table.title,
+            "title_line": table.title_line,
+            "header_last_line": table.header_last_line,
+            "last_line": table.last_line,
+            "column_count": len(table.columns),
+            "header_text": table.header_text,
+        }
+    )
+    for number, header in enumerate(table.columns, start=1):
+        out.columns.append(
+            {
+                "report_id": report_id,
+                "table_id": table_id,
+                "column_number": number,
+                "column_header": header,
+                "header_line": table.header_last_line,
+            }
+        )
+    for row in table.rows:
+        out.rows.append(
+            {
+                "report_id": report_id,
+                "table_id": table_id,
+                "row_number": row.row_number,
+                "row_label": row.label,
+                "row_role": row.role,
+                "is_varav": row.is_varav,
+                "parent_row_number": row.parent_row_number,
+                "role_evidence": row.role_evidence,
+                "label_line": row.label_line,
+                "source_line": row.source_line,
+                "resolution": row.resolution,
+            }
+        )
+        for number, cell in enumerate(row.cells, start=1):
+            out.cells.append(
+                {
+                    "report_id": report_id,
+                    "table_id": table_id,
+                    "row_number": row.row_number,
+                    "column_number": number,
+                    "printed_text": cell.text,
+                    "amount": cell.value,
+                    "source_line": row.source_line,
+                }
+            )
+    for reject in table.rejects:
+        out.rejects.append(
+            _reject(
+                report_id,
+                file_name,
+                reject.line,
+                table_id,
+                reject.label,
+                reject.text,
+                reject.reason,
+            )
+        )
+
+
+def _reject(
+    report_id: str,
+    file_name: str,
+    line: int | None,
+    table_id: str | None,
+    label: str | None,
+    text: str | None,
+    reason: str,
+) -> Record:
+    return {
+        "report_id": report_id,
+        "file_name": file_name,
+        "source_line": line,
+        "table_id": table_id,
+        "row_label": label,
+        "printed_text": text.rstrip() if text else None,
+        "reason": reason,
+    }

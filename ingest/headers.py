@@ -1,0 +1,136 @@
+"""Column headers of economic tables, from the joined header text.
+
+Header cells wrap, split inside words and come out of order, so the joined header text is
+read as a sequence of known header phrases (the lexicon below). A phrase is a column group
+(`Ack utfall 2017`, spanning several columns), a column (`Utfall intäkter`, `Budget Jan - Aug
+2025`) or a legend to skip (`Kostnader (-) Intäkter (+)`). Text that is none of them is an
+error: a new header wording must be added here, reviewed, not guessed.
+
+What a column means (flow, basis, scope) is not decided here but in dbt, through the
+reviewed seed `column_header_map`.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+_YEAR = r"(?:19|20)\d\d"
+_MONTH = r"[A-Za-zÅÄÖåäö]+"
+
+SKIP_PHRASES = [
+    r"Verksamhet, tkr",
+    r"Kostnader \(-\) Intäkter \(\+\)",
+    r"Driftredovisning per verksamhet",
+    r"Driftredovisning",
+    r"Ansvar: \S+ - \S+",
+]
+GROUP_PHRASES = [
+    rf"Ack (?:utfall|budget) {_YEAR}",
+    rf"Helår budget och prognos {_YEAR}",
+    rf"Årsprognos {_YEAR}",
+]
+COLUMN_PHRASES = [
+    r"(?:Utfall|Budget|Prognos) (?:intäkter|kostnader|netto|avvikelse)",
+    r"Budget- ?avvikelse",
+    r"Budgetavvikelse",
+    rf"Årsbudget {_YEAR}",
+    rf"(?:Budget|Utfall|Avvikelse) {_MONTH} - {_MONTH} {_YEAR}",
+    rf"Budget helår {_YEAR}",
+    r"Avvikelse Budget-Prognos",
+    r"Prognos \d{1,2}",
+    r"Intäkter",
+    r"Kostnader",
+    r"Netto",
+]
+# A column belongs to a group only if its basis words are in the group's header.
+BASIS_WORDS = ("utfall", "budget", "prognos")
+
+
+class HeaderError(ValueError):
+    pass
+
+
+@dataclass
+class Phrase:
+    text: str
+    kind: str  # 'skip' | 'group' | 'column'
+
+
+@dataclass
+class Group:
+    text: str
+    columns: list[str] = field(default_factory=list)
+
+
+def tokenize_header(text: str) -> list[Phrase]:
+    """Read joined header text as a sequence of lexicon phrases; raise on anything else."""
+    lexicon = (
+        [(p, "skip") for p in SKIP_PHRASES]
+        + [(p, "group") for p in GROUP_PHRASES]
+        + [(p, "column") for p in COLUMN_PHRASES]
+    )
+    phrases: list[Phrase] = []
+    position = 0
+    while position < len(text):
+        if text[position] == " ":
+            position += 1
+            continue
+        best: tuple[int, str] | None = None
+        for pattern, kind in lexicon:
+            match = re.compile(pattern, re.IGNORECASE).match(text, position)
+            if match and (best is None or match.end() > best[0]):
+                best = (match.end(), kind)
+        if best is None or (best[0] < len(text) and text[best[0]] != " "):
+            raise HeaderError(f"unrecognised header text {text[position : position + 40]!r}")
+        # A header hyphen wrapped at a line end (`Budget-` / `avvikelse`) joins its word again.
+        phrases.append(Phrase(re.sub(r"(?<=\w)- (?=\w)", "-", text[position : best[0]]), best[1]))
+        position = best[0]
+    return phrases
+
+
+def _basis_words(text: str) -> set[str]:
+    lowered = text.lower()
+    return {word for word in BASIS_WORDS if word in lowered}
+
+
+def column_headers(text: str) -> list[str]:
+    """Flat column headers, `group | column` where a group spans columns.
+
+    Columns are dealt to groups in order: a column goes to the current group if its basis
+    words are in the group's header and the group does not hold that header yet, otherwise
+    to the next group that fits. A column that fits no group stands alone.
+    """
+    phrases = [p for p in tokenize_header(text) if p.kind != "skip"]
+    groups = [Group(p.text) for p in phrases if p.kind == "group"]
+    if not groups:
+        return [p.text for p in phrases]
+    top_level: list[Group | str] = []
+    pending_children: list[str] = []
+    for phrase in phrases:
+        if phrase.kind == "group":
+            top_level.append(
+                next(g for g in groups if g.text == phrase.text and g not in top_level)
+            )
+        elif any(_basis_words(phrase.text) <= _basis_words(g.text) for g in groups):
+            pending_children.append(phrase.text)
+        else:
+            top_level.append(phrase.text)
+    current = 0
+    for child in pending_children:
+        while current < len(groups) and not _fits(child, groups[current]):
+            current += 1
+        if current == len(groups):
+            raise HeaderError(f"header column {child!r} fits no column group")
+        groups[current].columns.append(child)
+    flat: list[str] = []
+    for item in top_level:
+        if isinstance(item, Group):
+            flat.extend(f"{item.text} | {column}" for column in item.columns or [""])
+        else:
+            flat.append(item)
+    return [header.removesuffix(" | ") for header in flat]
+
+
+def _fits(column: str, group: Group) -> bool:
+    return _basis_words(column) <= _basis_words(group.text) and column not in group.columns

@@ -1,0 +1,111 @@
+"""Validate the ingest output with Great Expectations (GX Core) before dbt loads it.
+
+The expectations guard the contract between the ingest and the warehouse: keys present
+and unique, vocabularies closed, every number traceable to a line.
+"""
+
+from __future__ import annotations
+
+import logging
+import os
+from dataclasses import dataclass
+
+import pandas as pd
+
+from ingest.extract import Extraction
+
+os.environ.setdefault("GX_ANALYTICS_ENABLED", "False")
+
+
+@dataclass(frozen=True)
+class Failure:
+    seed: str
+    expectation: str
+    detail: str
+
+    def __str__(self) -> str:
+        return f"{self.seed}: {self.expectation} failed ({self.detail})"
+
+
+def _suites(gx) -> dict[str, list]:  # noqa: ANN001 - the gx module, imported lazily
+    e = gx.expectations
+    return {
+        "raw_reports": [
+            e.ExpectColumnValuesToBeUnique(column="report_id"),
+            e.ExpectColumnValuesToNotBeNull(column="municipality"),
+            e.ExpectColumnValuesToMatchRegex(column="municipality_code", regex=r"^\d{4}$"),
+            e.ExpectColumnValuesToBeInSet(
+                column="report_kind",
+                value_set=["tertial_report", "interim_report", "monthly_report"],
+            ),
+            e.ExpectColumnValuesToNotBeNull(column="period_start"),
+            e.ExpectColumnValuesToNotBeNull(column="period_end"),
+        ],
+        "raw_table_rows": [
+            e.ExpectCompoundColumnsToBeUnique(column_list=["report_id", "table_id", "row_number"]),
+            e.ExpectColumnValuesToNotBeNull(column="row_label"),
+            e.ExpectColumnValuesToBeInSet(
+                column="row_role", value_set=["line", "subtotal", "total"]
+            ),
+            e.ExpectColumnValuesToBeInSet(column="resolution", value_set=["unique", "arithmetic"]),
+            e.ExpectColumnValuesToNotBeNull(column="source_line"),
+        ],
+        "raw_table_cells": [
+            e.ExpectCompoundColumnsToBeUnique(
+                column_list=["report_id", "table_id", "row_number", "column_number"]
+            ),
+            e.ExpectColumnValuesToNotBeNull(column="source_line"),
+            e.ExpectColumnValuesToMatchRegex(
+                column="printed_text", regex=r"^(?:- ?)?\d{1,3}(?: \d{3})*(?:,\d+)?$|^-?\d+$"
+            ),
+        ],
+        "raw_table_columns": [
+            e.ExpectCompoundColumnsToBeUnique(
+                column_list=["report_id", "table_id", "column_number"]
+            ),
+            e.ExpectColumnValuesToNotBeNull(column="column_header"),
+        ],
+    }
+
+
+def _frames(extraction: Extraction) -> dict[str, pd.DataFrame]:
+    cells = pd.DataFrame(extraction.cells)
+    if not cells.empty:
+        cells = cells[cells["amount"].notna()]  # empty cells have no printed number to check
+    return {
+        "raw_reports": pd.DataFrame(extraction.reports),
+        "raw_table_rows": pd.DataFrame(extraction.rows),
+        "raw_table_cells": cells,
+        "raw_table_columns": pd.DataFrame(extraction.columns),
+    }
+
+
+def validate_extraction(extraction: Extraction) -> list[Failure]:
+    """Run the expectation suites; return the failed expectations (empty when all pass)."""
+    logging.getLogger("great_expectations").setLevel(logging.ERROR)
+    import great_expectations as gx
+    from great_expectations.data_context.types.base import ProgressBarsConfig
+
+    context = gx.get_context(mode="ephemeral")
+    context.variables.progress_bars = ProgressBarsConfig(globally=False)
+    source = context.data_sources.add_pandas(name="ingest")
+    failures: list[Failure] = []
+    frames = _frames(extraction)
+    for seed, expectations in _suites(gx).items():
+        frame = frames[seed]
+        if frame.empty:
+            continue
+        batch = (
+            source.add_dataframe_asset(name=seed)
+            .add_batch_definition_whole_dataframe(f"{seed}_all")
+            .get_batch(batch_parameters={"dataframe": frame})
+        )
+        suite = gx.ExpectationSuite(name=seed, expectations=expectations)
+        result = batch.validate(suite)
+        for outcome in result.results:
+            if not outcome.success:
+                details = outcome.result.get("partial_unexpected_list", [])
+                failures.append(
+                    Failure(seed, outcome.expectation_config.type, f"examples: {details[:5]}")
+                )
+    return failures

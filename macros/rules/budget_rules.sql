@@ -1,0 +1,63 @@
+{#- The reports' own arithmetic rules for money tables, each a list of discrepancies. -#}
+
+{% macro net_discrepancies(relation) %}
+    {{ identity_discrepancies(
+        relation,
+        rule='net_equals_revenue_plus_cost',
+        result="flow = 'net'",
+        left="flow = 'revenue'",
+        right="flow = 'cost'",
+        operator='+',
+        shared=['basis', 'scope'],
+    ) }}
+{% endmacro %}
+
+{% macro budget_deviation_discrepancies(relation) %}
+    {{ identity_discrepancies(
+        relation,
+        rule='budget_deviation_equals_actual_minus_budget',
+        result="basis = 'budget_deviation' and scope = 'period'",
+        left="basis = 'actual' and scope = 'period'",
+        right="basis = 'budget' and scope = 'period'",
+        operator='-',
+        shared=['flow'],
+    ) }}
+{% endmacro %}
+
+{% macro forecast_deviation_discrepancies(relation) %}
+    {{ identity_discrepancies(
+        relation,
+        rule='forecast_deviation_equals_forecast_minus_budget',
+        result="basis = 'forecast_deviation' and scope = 'full_year'",
+        left="basis = 'forecast' and scope = 'full_year'",
+        right="basis = 'budget' and scope = 'full_year'",
+        operator='-',
+        shared=['flow'],
+    ) }}
+{% endmacro %}
+
+{% macro all_budget_discrepancies(relation) %}
+    select * from ({{ sum_discrepancies(relation) }})
+    union all
+    select * from ({{ net_discrepancies(relation) }})
+    union all
+    select * from ({{ budget_deviation_discrepancies(relation) }})
+    union all
+    select * from ({{ forecast_deviation_discrepancies(relation) }})
+{% endmacro %}
+
+{#- Discrepancies not listed, with the same printed value, in the reviewed seed. -#}
+{% macro unreviewed(discrepancies_sql) %}
+    select discrepancy.*
+    from ({{ discrepancies_sql }}) as discrepancy
+    where not exists (
+        select 1
+        from {{ ref('known_source_discrepancies') }} as known
+        where known.report_id = discrepancy.report_id
+            and known.table_id = discrepancy.table_id
+            and known.row_label = discrepancy.row_label
+            and known.rule = discrepancy.rule
+            and known.column_header = discrepancy.column_header
+            and known.printed_tkr = discrepancy.printed_tkr
+    )
+{% endmacro %}

@@ -1,0 +1,26 @@
+{#- Generic structural tests (dbt_utils cannot be installed here). -#}
+
+{#- No two rows share the combination of `columns`. -#}
+{% test unique_combination(model, columns) %}
+    select {{ columns | join(', ') }}, count(*) as occurrences
+    from {{ model }}
+    group by {{ columns | join(', ') }}
+    having count(*) > 1
+{% endtest %}
+
+{#- Every row of `model` has a matching row in `to` on all `columns`. -#}
+{% test has_match_in(model, to, columns) %}
+    select child.*
+    from {{ model }} as child
+    where not exists (
+        select 1 from {{ to }} as parent
+        where {% for column in columns %}
+            parent.{{ column }} = child.{{ column }}{% if not loop.last %} and {% endif %}
+        {% endfor %}
+    )
+{% endtest %}
+
+{#- The model has no rows (for quality models whose rows are findings). -#}
+{% test is_empty(model) %}
+    select * from {{ model }}
+{% endtest %}

@@ -1,0 +1,49 @@
+{#-
+    Every breach of a report's own arithmetic in its economic tables, reviewed or not.
+    is_known marks those listed (same printed value) in seed known_source_discrepancies;
+    the build fails on the others (generic tests on fct_budget_outcome).
+-#}
+with
+
+discrepancies as (
+
+    {{ all_budget_discrepancies(ref('int_budget_amounts')) }}
+
+),
+
+known as (
+
+    select * from {{ ref('known_source_discrepancies') }}
+
+),
+
+final as (
+
+    select
+        discrepancies.report_id,
+        discrepancies.table_id,
+        discrepancies.row_number,
+        discrepancies.row_label,
+        discrepancies.rule,
+        discrepancies.column_number,
+        discrepancies.column_header,
+        cast(discrepancies.expected_tkr as decimal(18, 1)) as expected_tkr,
+        cast(discrepancies.printed_tkr as decimal(18, 1)) as printed_tkr,
+        cast(discrepancies.printed_tkr - discrepancies.expected_tkr as decimal(18, 1))
+            as difference_tkr,
+        cast(discrepancies.tolerance_tkr as decimal(18, 1)) as tolerance_tkr,
+        discrepancies.source_line,
+        known.report_id is not null as is_known,
+        known.justification
+    from discrepancies
+    left join known
+        on discrepancies.report_id = known.report_id
+        and discrepancies.table_id = known.table_id
+        and discrepancies.row_label = known.row_label
+        and discrepancies.rule = known.rule
+        and discrepancies.column_header = known.column_header
+        and discrepancies.printed_tkr = known.printed_tkr
+
+)
+
+select * from final

@@ -1,0 +1,23 @@
+with
+
+rejects as (
+
+    select * from {{ ref('stg_ingest_rejects') }}
+
+),
+
+final as (
+
+    select
+        report_id,
+        file_name,
+        source_line,
+        table_id,
+        row_label,
+        printed_text,
+        reason
+    from rejects
+
+)
+
+select * from final

@@ -1,0 +1,23 @@
+with
+
+source as (
+
+    select * from {{ ref('raw_ingest_rejects') }}
+
+),
+
+final as (
+
+    select
+        report_id,
+        file_name,
+        source_line,
+        table_id,
+        row_label,
+        printed_text,
+        reason
+    from source
+
+)
+
+select * from final

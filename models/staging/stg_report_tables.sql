@@ -1,0 +1,25 @@
+with
+
+source as (
+
+    select * from {{ ref('raw_report_tables') }}
+
+),
+
+final as (
+
+    select
+        report_id,
+        table_id,
+        table_title,
+        lower(table_title) as table_title_key,
+        title_line,
+        header_last_line,
+        last_line,
+        column_count,
+        header_text
+    from source
+
+)
+
+select * from final

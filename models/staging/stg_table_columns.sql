@@ -1,0 +1,21 @@
+with
+
+source as (
+
+    select * from {{ ref('raw_table_columns') }}
+
+),
+
+final as (
+
+    select
+        report_id,
+        table_id,
+        column_number,
+        column_header,
+        header_line
+    from source
+
+)
+
+select * from final

@@ -1,0 +1,50 @@
+from __future__ import annotations
+
+from decimal import Decimal
+from functools import cache
+from pathlib import Path
+
+import pytest
+
+from ingest.tables import Table, find_tables
+from ingest.text import Line, page_furniture, read_lines
+
+PROJECT_ROOT = Path(__file__).resolve().parents[2]
+REPORTS = PROJECT_ROOT / "reports"
+NACKA_2017_T1 = "000_03715a84921bc2c5"
+NACKA_2018_T1 = "001_062984d3b3c9a087"
+NACKA_2014_T2 = "002_055cf2bad57563d4"
+NACKA_2020_FEB = "003_ce56c14ef47a6a38"
+NORRTALJE_2025_AUG = "004_4dcfca0e7f6d3a6a"
+
+
+@cache
+def report_lines(report_id: str) -> tuple[Line, ...]:
+    return tuple(read_lines((REPORTS / f"{report_id}.txt").read_text(encoding="utf-8")))
+
+
+def report_line(report_id: str, number: int) -> str:
+    """The text of one line of a report, exactly as extracted (trailing space kept)."""
+    return report_lines(report_id)[number - 1].text
+
+
+@cache
+def report_tables(report_id: str) -> tuple[Table, ...]:
+    lines = list(report_lines(report_id))
+    return tuple(find_tables(lines, page_furniture(lines)))
+
+
+def amounts(table: Table, label: str) -> dict[str, Decimal | None]:
+    """Column header → amount for the (first) row with this label."""
+    row = next(r for r in table.rows if r.label == label)
+    return {header: cell.value for header, cell in zip(table.columns, row.cells, strict=True)}
+
+
+@pytest.fixture
+def reports_copy(tmp_path: Path) -> Path:
+    """A writable copy of the bundled reports folder."""
+    target = tmp_path / "reports"
+    target.mkdir()
+    for path in REPORTS.iterdir():
+        (target / path.name).write_bytes(path.read_bytes())
+    return target

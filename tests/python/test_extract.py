@@ -1,0 +1,99 @@
+"""The ingest over a folder: bad input names file and line, the other reports still load."""
+
+import csv
+from pathlib import Path
+
+from ingest.extract import extract_reports, read_municipalities
+from ingest.seeds import write_seeds
+
+from .conftest import NACKA_2018_T1, NORRTALJE_2025_AUG, PROJECT_ROOT, REPORTS
+
+MUNICIPALITIES = read_municipalities(PROJECT_ROOT / "seeds" / "reference" / "municipalities.csv")
+
+
+def replace_line(path: Path, number: int, text: str) -> None:
+    lines = path.read_text(encoding="utf-8").split("\n")
+    lines[number - 1] = text
+    path.write_text("\n".join(lines), encoding="utf-8")
+
+
+def test_unknown_header_fails_that_report_only(reports_copy: Path) -> None:
+    # 001 line 492 is the table's title and first header line.
+    replace_line(
+        reports_copy / f"{NACKA_2018_T1}.txt",
+        492,
+        "Verksamhet, tkr Ack utfall 2018 Ack budget 2018 Helår budget och prognos 2018 "
+        "Utfall mot plan ",
+    )
+    result = extract_reports(reports_copy, MUNICIPALITIES)
+    assert len(result.errors) == 1
+    assert result.errors[0].startswith(f"{NACKA_2018_T1}.txt:492: ")
+    assert "mot plan" in result.errors[0]
+    assert {r["report_id"] for r in result.reports} == {p.stem for p in REPORTS.glob("*.txt")} - {
+        NACKA_2018_T1
+    }
+    assert result.rejects[0]["reason"].startswith("report not loaded: ")
+
+
+def test_unreadable_row_is_rejected_with_file_line_and_reason(reports_copy: Path) -> None:
+    # 004 line 1473 `Socialdirektör …` gains a number: 8 signed numbers cannot fill 7 cells.
+    replace_line(
+        reports_copy / f"{NORRTALJE_2025_AUG}.txt",
+        1473,
+        "Socialdirektör -6 323 -4 849 1 474 -5 360 -9 507 -8 091 1 416 -5 ",
+    )
+    result = extract_reports(reports_copy, MUNICIPALITIES)
+    assert result.errors == []
+    (reject,) = result.rejects
+    assert (reject["file_name"], reject["source_line"], reject["row_label"]) == (
+        f"{NORRTALJE_2025_AUG}.txt",
+        1473,
+        "Socialdirektör",
+    )
+    assert "cannot read 7 cells" in reject["reason"]
+    labels = [r["row_label"] for r in result.rows if r["report_id"] == NORRTALJE_2025_AUG]
+    assert "Socialdirektör" not in labels
+    assert "Ekonomiskt bistånd" in labels
+
+
+def test_line_whose_digit_groups_arithmetic_cannot_place_is_rejected(reports_copy: Path) -> None:
+    # With one number dropped, `… -8 091 1 416` still reads as 7 cells (`1`, `416`), in
+    # several ways that no identity of the table prefers: rejected, not guessed.
+    replace_line(
+        reports_copy / f"{NORRTALJE_2025_AUG}.txt",
+        1473,
+        "Socialdirektör -6 323 -4 849 -5 360 -9 507 -8 091 1 416 ",
+    )
+    result = extract_reports(reports_copy, MUNICIPALITIES)
+    (reject,) = result.rejects
+    assert (reject["source_line"], reject["row_label"]) == (1473, "Socialdirektör")
+    assert "readings fit the table's arithmetic equally well" in reject["reason"]
+
+
+def test_committed_seeds_are_the_ingest_of_the_bundled_reports(tmp_path: Path) -> None:
+    write_seeds(extract_reports(REPORTS, MUNICIPALITIES), tmp_path)
+    committed = PROJECT_ROOT / "seeds" / "ingested"
+    for fresh in sorted(tmp_path.glob("*.csv")):
+        assert fresh.read_text() == (committed / fresh.name).read_text(), (
+            f"{fresh.name} is stale: run scripts/build.sh and commit seeds/ingested"
+        )
+
+
+def test_every_printed_number_of_a_table_is_a_cell() -> None:
+    """Nothing lost: each numbers line yields exactly its printed numbers as cells."""
+    result = extract_reports(REPORTS, MUNICIPALITIES)
+    cells_by_line: dict[tuple[str, int], list[str]] = {}
+    for cell in result.cells:
+        if cell["printed_text"] not in ("", "-"):
+            key = (cell["report_id"], cell["source_line"])
+            cells_by_line.setdefault(key, []).append(cell["printed_text"])
+    for (report_id, line), printed in cells_by_line.items():
+        text = (REPORTS / f"{report_id}.txt").read_text(encoding="utf-8").split("\n")[line - 1]
+        digits_in_line = "".join(ch for ch in text if ch.isdigit())
+        assert digits_in_line.endswith("".join(ch for p in printed for ch in p if ch.isdigit()))
+
+
+def test_seed_files_have_headers_even_when_empty(tmp_path: Path) -> None:
+    write_seeds(extract_reports(REPORTS, MUNICIPALITIES), tmp_path)
+    with (tmp_path / "raw_ingest_rejects.csv").open() as handle:
+        assert next(csv.reader(handle))[0] == "report_id"

@@ -1,0 +1,161 @@
+"""End to end: build the warehouse into temporary folders and query its marts."""
+
+from decimal import Decimal
+from pathlib import Path
+
+import duckdb
+import pytest
+
+from ingest.cli import BuildError, build, main
+from ingest.numbers import parse_number
+
+from .conftest import NACKA_2014_T2, NACKA_2017_T1, NACKA_2018_T1, NORRTALJE_2025_AUG, REPORTS
+from .test_extract import replace_line
+
+
+@pytest.fixture(scope="module")
+def warehouse(tmp_path_factory: pytest.TempPathFactory) -> duckdb.DuckDBPyConnection:
+    output = tmp_path_factory.mktemp("build") / "warehouse.duckdb"
+    build(REPORTS, output)
+    connection = duckdb.connect(str(output), read_only=True)
+    yield connection
+    connection.close()
+
+
+def amount(db, report_id: str, row_label: str, flow: str, basis: str, scope: str) -> Decimal:
+    (value,) = db.execute(
+        """
+        select amount_tkr from marts.fct_budget_outcome
+        where report_id = ? and row_label = ? and flow = ? and basis = ? and scope = ?
+        """,
+        [report_id, row_label, flow, basis, scope],
+    ).fetchone()
+    return value
+
+
+def test_issue_examples_land_on_their_measures(warehouse) -> None:
+    db = warehouse
+    assert amount(db, NACKA_2018_T1, "Barn och unga", "net", "actual", "period") == -40604
+    assert amount(db, NACKA_2018_T1, "Barn och unga", "net", "budget_deviation", "period") == -4191
+    assert amount(db, NACKA_2018_T1, "Barn och unga", "net", "forecast", "full_year") == -119081
+    assert (
+        amount(db, NACKA_2017_T1, "Barn och unga", "net", "forecast_deviation", "full_year")
+        == -1175
+    )
+    assert (
+        amount(db, NACKA_2014_T2, "IFO/Barn & Ungdom", "revenue", "forecast", "full_year") == 4300
+    )
+    assert amount(db, NORRTALJE_2025_AUG, "Intäkter", "revenue", "budget", "period") == 31324
+    assert (
+        amount(db, NORRTALJE_2025_AUG, "Intäkter", "revenue", "prior_year_actual", "period")
+        == 31529
+    )
+    assert amount(db, NORRTALJE_2025_AUG, "Socialkontor", "net", "forecast", "full_year") == -367842
+
+
+def test_every_cell_of_every_table_equals_its_printed_line(warehouse) -> None:
+    rows = warehouse.execute(
+        "select report_id, source_line, printed_text, amount_tkr from marts.fct_budget_outcome"
+    ).fetchall()
+    assert len(rows) == 329  # 44 rows: 9x8 + 7x8 + 8x5 + 7x10 + 4x7 + 9x7 cells
+    for report_id, line, printed, value in rows:
+        text = (REPORTS / f"{report_id}.txt").read_text(encoding="utf-8").split("\n")[line - 1]
+        if printed is None:
+            assert value is None
+            continue
+        assert printed in text
+        assert value == parse_number(printed)
+
+
+def test_marts_schema_and_dimensions(warehouse) -> None:
+    tables = {
+        name
+        for (name,) in warehouse.execute(
+            "select table_name from information_schema.tables where table_schema = 'marts'"
+        ).fetchall()
+    }
+    assert {"fct_budget_outcome", "dim_report", "dim_municipality"} <= tables
+    assert warehouse.execute("select count(*) from marts.dim_municipality").fetchone() == (290,)
+    report = warehouse.execute(
+        """
+        select municipality, municipality_code, committee, report_kind, period_start, period_end
+        from marts.dim_report where report_id = ?
+        """,
+        [NORRTALJE_2025_AUG],
+    ).fetchone()
+    assert [str(v) for v in report] == [
+        "Norrtälje",
+        "0188",
+        "Socialnämnden",
+        "interim_report",
+        "2025-01-01",
+        "2025-08-31",
+    ]
+
+
+def test_discrepancy_model_lists_the_real_source_errors(warehouse) -> None:
+    rows = warehouse.execute(
+        """
+        select report_id, row_label, rule, expected_tkr, printed_tkr, is_known
+        from marts.dq_budget_discrepancies order by source_line, rule, column_number
+        """
+    ).fetchall()
+    assert len(rows) == 8
+    assert all(row[0] == NACKA_2017_T1 and row[5] for row in rows)
+    assert (
+        NACKA_2017_T1,
+        "Nämnd och nämndstöd",
+        "net_equals_revenue_plus_cost",
+        -511,
+        -490,
+        True,
+    ) in rows
+
+
+@pytest.mark.parametrize(
+    ("report_id", "line", "text", "row_label"),
+    [
+        # Barn och unga, net actual -40 604 → -40 614 (breaks net, deviation and the total).
+        (
+            NACKA_2018_T1,
+            521,
+            "Barn och unga 1 906 -42 510 -40 614 -36 413 -4 191 -109 238 -119 081 -9 843 ",
+            "Barn och unga",
+        ),
+        # Avd f barn & vuxna, prior-year actual -57 156 → -57 165: only its subtotal sees it.
+        (
+            NORRTALJE_2025_AUG,
+            1487,
+            "Avd f barn & vuxna -55 649 -61 051 -5 402 -57 165 -83 696 -93 267 -9 571 ",
+            "Socialkontor",
+        ),
+    ],
+)
+def test_a_corrupted_number_fails_the_build_and_keeps_the_last_warehouse(
+    reports_copy: Path, tmp_path: Path, report_id: str, line: int, text: str, row_label: str
+) -> None:
+    replace_line(reports_copy / f"{report_id}.txt", line, text)
+    output = tmp_path / "warehouse.duckdb"
+    output.write_bytes(b"last good warehouse")
+    with pytest.raises(BuildError) as failure:
+        build(reports_copy, output)
+    message = str(failure.value)
+    assert f"report {report_id}" in message
+    assert f"row {row_label!r}" in message
+    assert "table " in message
+    assert output.read_bytes() == b"last good warehouse"
+    assert list(tmp_path.glob("warehouse-build-*")) == []
+
+
+def test_cli_builds_another_reports_folder_to_another_path(tmp_path: Path, capsys) -> None:
+    folder = tmp_path / "my_reports"
+    folder.mkdir()
+    source = REPORTS / f"{NORRTALJE_2025_AUG}.txt"
+    (folder / source.name).write_bytes(source.read_bytes())
+    output = tmp_path / "out" / "mine.duckdb"
+    assert main(["build", "--reports", str(folder), "--output", str(output)]) == 0
+    assert "1 reports, 2 economic tables" in capsys.readouterr().out
+    with duckdb.connect(str(output), read_only=True) as db:
+        assert db.execute(
+            "select count(distinct report_id) from marts.fct_budget_outcome"
+        ).fetchone() == (1,)
