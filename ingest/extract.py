@@ -85,7 +85,7 @@ def _extract_report(
             "report_kind": metadata.report_kind,
             "period_start": metadata.period_start,
             "period_end": metadata.period_end,
-            "metadata_source": "manifest" if report_id in manifest else "text",
+            "metadata_source": "text+manifest" if report_id in manifest else "text",
         }
     )
     seen: dict[str, int] = {}

@@ -77,9 +77,8 @@ def detect_period(text: str) -> tuple[str, date, date] | None:
 
 def detect_municipality(text: str, names: list[str]) -> str | None:
     """The municipality named most often in the text (`Nacka`, `Nackas`, `Norrtälje kommun`)."""
-    counts = Counter(
-        {name: len(re.findall(rf"\b{re.escape(name)}s?\b", text)) for name in names}
-    ).most_common(2)
+    alternatives = "|".join(re.escape(name) for name in sorted(names, key=len, reverse=True))
+    counts = Counter(re.findall(rf"\b({alternatives})s?\b", text)).most_common(2)
     if not counts or counts[0][1] < 2 or (len(counts) > 1 and counts[0][1] == counts[1][1]):
         return None
     return counts[0][0]

@@ -87,8 +87,8 @@ def _cell(printed: list[str], negative: bool, groups: list[str]) -> Cell:
     return Cell(" ".join(printed), -value if negative else value)
 
 
-def cell_readings(tokens: list[str]) -> list[tuple[Cell, ...]]:
-    """All ways to read cell tokens as a row of cells.
+def cell_readings(tokens: list[str], width: int | None = None) -> list[tuple[Cell, ...]]:
+    """All ways to read cell tokens as a row of cells (of exactly `width` cells, if given).
 
     `tokens` is the part of a line after its label, split on single spaces, so an empty
     string stands for an empty cell. A lone `-` is either an empty cell or a minus sign
@@ -99,8 +99,11 @@ def cell_readings(tokens: list[str]) -> list[tuple[Cell, ...]]:
     def walk(index: int, cells: tuple[Cell, ...]) -> None:
         if len(readings) >= MAX_READINGS:
             raise ValueError(f"too many readings of {' '.join(tokens)!r}")
+        if width is not None and len(cells) > width:
+            return
         if index == len(tokens):
-            readings.append(cells)
+            if width is None or len(cells) == width:
+                readings.append(cells)
             return
         token = tokens[index]
         if token in ("", "-"):

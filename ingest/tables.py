@@ -164,7 +164,7 @@ def _readings(split: SplitLine, width: int) -> list[tuple[Cell, ...]]:
         variants.append(split.cell_tokens[1:])
     readings: list[tuple[Cell, ...]] = []
     for tokens in variants:
-        readings.extend(r for r in cell_readings(tokens) if len(r) == width)
+        readings.extend(cell_readings(tokens, width))
     return list(dict.fromkeys(readings))
 
 
