@@ -72,7 +72,19 @@ def detect_period(text: str) -> tuple[str, date, date] | None:
     if monthly and monthly.group(1).lower() in MONTHS:
         year, month = int(monthly.group(2)), MONTHS[monthly.group(1).lower()]
         return "monthly_report", date(year, 1, 1), _month_end(year, month)
-    return None
+    return _tertial_from_body(text)
+
+
+def _tertial_from_body(text: str) -> tuple[str, date, date] | None:
+    """A tertial report without a title: the text names one tertial (`Prognosen för
+    tertial 1`; `tertial 1 2017` names another year's) and its economic table one year
+    (`Ack utfall 2018`)."""
+    tertials = set(re.findall(r"\btertial(?:et)? ([123])\b(?! (?:19|20)\d\d)", text, re.I))
+    years = set(re.findall(r"\bAck utfall ((?:19|20)\d\d)\b", text))
+    if len(tertials) != 1 or len(years) != 1:
+        return None
+    number, year = int(tertials.pop()), int(years.pop())
+    return "tertial_report", date(year, 1, 1), _month_end(year, 4 * number)
 
 
 def detect_municipality(text: str, names: list[str]) -> str | None:

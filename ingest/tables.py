@@ -186,6 +186,15 @@ def _read_body(content: Sequence[Line], table: Table) -> list[_Draft]:
         if not readings:
             if after_total or len(label) > PROSE_LENGTH:
                 break
+            if _looks_like_page_furniture(split):
+                # A running header or footer inside the table: listed, and the row label
+                # it interrupted goes on below it.
+                table.rejects.append(
+                    Reject(
+                        line.number, split.label, line.text, "page header or footer inside table"
+                    )
+                )
+                continue
             table.rejects.append(
                 Reject(
                     line.number,
@@ -201,6 +210,17 @@ def _read_body(content: Sequence[Line], table: Table) -> list[_Draft]:
         table.last_line = line.number
         pending = []
     return drafts
+
+
+def _looks_like_page_furniture(split: SplitLine) -> bool:
+    """Words and at most a year and a page number (`DELÅRSRAPPORT PER AUGUSTI 2025  14`)."""
+    numbers = [token for token in split.cell_tokens if token not in ("", "-")]
+    return (
+        len(split.label.split()) >= 2
+        and len(numbers) <= 2
+        and not any(token.startswith("-") for token in numbers)
+        and len(numbers[-1]) <= 3
+    )
 
 
 Identity = tuple[int, int, int]  # column c = column a + column b

@@ -13,7 +13,15 @@ from ingest.metadata import (
     resolve_metadata,
 )
 
-from .conftest import NACKA_2014_T2, NACKA_2020_FEB, NORRTALJE_2025_AUG, PROJECT_ROOT, REPORTS
+from .conftest import (
+    NACKA_2014_T2,
+    NACKA_2017_T1,
+    NACKA_2018_T1,
+    NACKA_2020_FEB,
+    NORRTALJE_2025_AUG,
+    PROJECT_ROOT,
+    REPORTS,
+)
 
 MUNICIPALITIES = read_municipalities(PROJECT_ROOT / "seeds" / "reference" / "municipalities.csv")
 
@@ -40,6 +48,19 @@ def test_period_from_title_lines() -> None:
         date(2025, 8, 31),
     )
     assert detect_period(text_of(NACKA_2020_FEB)) is None
+
+
+def test_tertial_from_body_text_and_table_year() -> None:
+    # 000 has no title: `Prognosen för tertial 1` (line 71) and `Ack utfall 2017` (line 412).
+    assert detect_period(text_of(NACKA_2017_T1)) == (
+        "tertial_report",
+        date(2017, 1, 1),
+        date(2017, 4, 30),
+    )
+    # 001 also names `Tertial 1 2017` (line 566): another year's tertial, not this report's.
+    assert detect_period(text_of(NACKA_2018_T1))[2] == date(2018, 4, 30)
+    # Two tertials named, nothing decided.
+    assert detect_period("Prognosen för tertial 1 och tertial 2. Ack utfall 2019") is None
 
 
 def test_municipality_and_committee_from_text() -> None:

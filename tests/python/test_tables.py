@@ -180,6 +180,19 @@ def test_another_export_of_the_same_table_reads_the_same() -> None:
     ]
 
 
+def test_a_single_page_footer_inside_a_table_is_listed_and_skipped() -> None:
+    # A footer seen only once (so not caught as repeated page furniture) between the two
+    # lines of the label `Personer med` / `funktionsnedsättning` (001 lines 525-526).
+    lines = [line.text for line in report_lines(NACKA_2018_T1)]
+    lines.insert(525, "Nacka kommun Tertialbokslut 1  12  ")
+    lines = read_lines("\n".join(lines))
+    (table,) = find_tables(lines, page_furniture(lines))
+    original = report_tables(NACKA_2018_T1)[0]
+    assert [r.label for r in table.rows] == [r.label for r in original.rows]
+    (reject,) = table.rejects
+    assert (reject.line, reject.reason) == (526, "page header or footer inside table")
+
+
 def test_rows_keep_their_source_lines() -> None:
     (table,) = report_tables(NACKA_2018_T1)
     for row in table.rows:
