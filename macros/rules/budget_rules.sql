@@ -46,18 +46,23 @@
     select * from ({{ forecast_deviation_discrepancies(relation) }})
 {% endmacro %}
 
-{#- Discrepancies not listed, with the same printed value, in the reviewed seed. -#}
+{#- A discrepancy is known when the reviewed seed lists it with the same printed value. -#}
+{% macro is_known_discrepancy(discrepancy, known) %}
+    {{ known }}.report_id = {{ discrepancy }}.report_id
+    and {{ known }}.table_id = {{ discrepancy }}.table_id
+    and {{ known }}.row_label = {{ discrepancy }}.row_label
+    and {{ known }}.rule = {{ discrepancy }}.rule
+    and {{ known }}.column_header = {{ discrepancy }}.column_header
+    and {{ known }}.printed_tkr = {{ discrepancy }}.printed_tkr
+{% endmacro %}
+
+{#- Discrepancies not listed in the reviewed seed. -#}
 {% macro unreviewed(discrepancies_sql) %}
     select discrepancy.*
     from ({{ discrepancies_sql }}) as discrepancy
     where not exists (
         select 1
         from {{ ref('known_source_discrepancies') }} as known
-        where known.report_id = discrepancy.report_id
-            and known.table_id = discrepancy.table_id
-            and known.row_label = discrepancy.row_label
-            and known.rule = discrepancy.rule
-            and known.column_header = discrepancy.column_header
-            and known.printed_tkr = discrepancy.printed_tkr
+        where {{ is_known_discrepancy('discrepancy', 'known') }}
     )
 {% endmacro %}

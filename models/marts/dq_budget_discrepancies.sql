@@ -36,13 +36,7 @@ final as (
         known.report_id is not null as is_known,
         known.justification
     from discrepancies
-    left join known
-        on discrepancies.report_id = known.report_id
-        and discrepancies.table_id = known.table_id
-        and discrepancies.row_label = known.row_label
-        and discrepancies.rule = known.rule
-        and discrepancies.column_header = known.column_header
-        and discrepancies.printed_tkr = known.printed_tkr
+    left join known on {{ is_known_discrepancy('discrepancies', 'known') }}
 
 )
 
