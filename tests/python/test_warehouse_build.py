@@ -155,7 +155,13 @@ def test_cli_builds_another_reports_folder_to_another_path(tmp_path: Path, capsy
     output = tmp_path / "out" / "mine.duckdb"
     assert main(["build", "--reports", str(folder), "--output", str(output)]) == 0
     assert "1 reports, 2 economic tables" in capsys.readouterr().out
-    with duckdb.connect(str(output), read_only=True) as db:
-        assert db.execute(
-            "select count(distinct report_id) from marts.fct_budget_outcome"
-        ).fetchone() == (1,)
+    count = "select count(distinct report_id) from marts.fct_budget_outcome"
+    with duckdb.connect(str(output), read_only=True) as reader:
+        assert reader.execute(count).fetchone() == (1,)
+        # A BI tool holding the published file open does not block the next build.
+        source = REPORTS / f"{NACKA_2014_T2}.txt"
+        (folder / source.name).write_bytes(source.read_bytes())
+        assert main(["build", "--reports", str(folder), "--output", str(output)]) == 0
+        assert reader.execute(count).fetchone() == (1,)
+    with duckdb.connect(str(output), read_only=True) as reopened:
+        assert reopened.execute(count).fetchone() == (2,)
