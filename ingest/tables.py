@@ -172,7 +172,14 @@ def _read_body(content: Sequence[Line], table: Table) -> list[_Draft]:
     drafts: list[_Draft] = []
     pending: list[Line] = []
     after_total = False
-    for line in content:
+    index = 0
+    while index < len(content):
+        repeated_header_end = _repeated_header_end(content, index, table)
+        if repeated_header_end is not None:
+            index = repeated_header_end
+            continue
+        line = content[index]
+        index += 1
         split = split_line(line.text)
         if split.numeric_token_count == 0:
             text = normalize_spaces(line.text)
@@ -210,6 +217,21 @@ def _read_body(content: Sequence[Line], table: Table) -> list[_Draft]:
         table.last_line = line.number
         pending = []
     return drafts
+
+
+def _repeated_header_end(content: Sequence[Line], index: int, table: Table) -> int | None:
+    """After a page break a table may print its header again, with or without its title:
+    if it starts at content[index], the index of the line after it."""
+    targets = {table.header_text, table.header_text.removeprefix(table.title).strip()}
+    fragments: list[str] = []
+    for end in range(index, min(index + MAX_HEADER_LINES, len(content))):
+        fragments.append(content[end].text)
+        joined = join_fragments(fragments)
+        if joined in targets:
+            return end + 1
+        if not any(target.startswith(joined) for target in targets):
+            return None
+    return None
 
 
 def _looks_like_page_furniture(split: SplitLine) -> bool:

@@ -193,6 +193,21 @@ def test_a_single_page_footer_inside_a_table_is_listed_and_skipped() -> None:
     assert (reject.line, reject.reason) == (526, "page header or footer inside table")
 
 
+def test_page_break_with_the_header_printed_again_continues_the_table() -> None:
+    # Another export might break the page after `Nämnd och nämndstöd` (001 line 543) and
+    # print the whole header again before `Summa`; the table goes on, Summa still totals it.
+    lines = [line.text for line in report_lines(NACKA_2018_T1)]
+    header = lines[491:519]  # lines 492-519: title, group headers, wrapped column headers
+    lines[543:543] = ["", "Nacka kommun  7  ", " " + header[0], *header[1:], ""]
+    lines = read_lines("\n".join(lines))
+    (table,) = find_tables(lines, page_furniture(lines))
+    original = report_tables(NACKA_2018_T1)[0]
+    assert [(r.label, r.role) for r in table.rows] == [(r.label, r.role) for r in original.rows]
+    assert table.rows[-1].source_line == 545 + len(header) + 3
+    assert all(r.parent_row_number == 7 for r in table.rows[:-1])
+    assert [r.reason for r in table.rejects] == ["page header or footer inside table"]
+
+
 def test_rows_keep_their_source_lines() -> None:
     (table,) = report_tables(NACKA_2018_T1)
     for row in table.rows:
