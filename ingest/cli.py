@@ -45,6 +45,8 @@ class BuildSummary:
 def ingest(reports_dir: Path, seeds_dir: Path, validate: bool = True) -> tuple[Extraction, dict]:
     """Read every report in `reports_dir` and write the ingest seeds to `seeds_dir`."""
     extraction = extract_reports(reports_dir, read_municipalities(MUNICIPALITIES))
+    if not extraction.reports:
+        raise BuildError("no report could be read:\n" + "\n".join(extraction.errors))
     if validate:
         from ingest.validate import validate_extraction
 

@@ -24,3 +24,9 @@
 {% test is_empty(model) %}
     select * from {{ model }}
 {% endtest %}
+
+{#- Every row got a value from a reviewed mapping seed; failures show the whole row, so the
+    build names the report, table and header or label that needs a mapping. -#}
+{% test is_mapped(model, column_name) %}
+    select * from {{ model }} where {{ column_name }} is null
+{% endtest %}

@@ -1,7 +1,8 @@
 {#-
     Rows of economic tables with the table's kind and, where the columns do not say it, the
-    row's flow: from the row label (reviewed seed row_flow_map) in tables by revenue and
-    cost, else the table's default (net for tables per unit).
+    row's flow: in tables by revenue and cost from the row label, matched against the
+    reviewed patterns of row_flow_map (the best priority wins); else the table's default
+    (net for tables per unit).
 -#}
 with
 
@@ -29,6 +30,37 @@ row_flows as (
 
 ),
 
+row_flow_matches as (
+
+    select
+        rows.report_id,
+        rows.table_id,
+        rows.row_number,
+        row_flows.flow,
+        rank() over (
+            partition by rows.report_id, rows.table_id, rows.row_number
+            order by row_flows.priority
+        ) as match_rank
+    from rows
+    inner join row_flows on rows.row_label_key like row_flows.row_label_pattern
+
+),
+
+row_flow as (
+
+    -- Two patterns of the same priority that name different flows leave the flow open:
+    -- the not_null test on int_budget_amounts.flow then fails the build.
+    select
+        report_id,
+        table_id,
+        row_number,
+        case when count(distinct flow) = 1 then min(flow) end as flow
+    from row_flow_matches
+    where match_rank = 1
+    group by report_id, table_id, row_number
+
+),
+
 final as (
 
     select
@@ -45,15 +77,19 @@ final as (
         rows.resolution,
         tables.table_title,
         table_kinds.table_kind,
-        coalesce(row_flows.flow, table_kinds.default_flow) as row_flow
+        case
+            when table_kinds.table_kind = 'by_flow' then row_flow.flow
+            else table_kinds.default_flow
+        end as row_flow
     from rows
     inner join tables
         on rows.report_id = tables.report_id
         and rows.table_id = tables.table_id
     left join table_kinds on tables.table_title_key = table_kinds.table_title_key
-    left join row_flows
-        on table_kinds.table_kind = 'by_flow'
-        and rows.row_label_key = row_flows.row_label_key
+    left join row_flow
+        on rows.report_id = row_flow.report_id
+        and rows.table_id = row_flow.table_id
+        and rows.row_number = row_flow.row_number
 
 )
 

@@ -165,3 +165,14 @@ def test_cli_builds_another_reports_folder_to_another_path(tmp_path: Path, capsy
         assert reader.execute(count).fetchone() == (1,)
     with duckdb.connect(str(output), read_only=True) as reopened:
         assert reopened.execute(count).fetchone() == (2,)
+
+
+def test_nothing_is_published_when_no_report_can_be_read(tmp_path: Path) -> None:
+    folder = tmp_path / "reports"
+    folder.mkdir()
+    (folder / "empty_report.txt").write_text("Ingen tabell här.\n", encoding="utf-8")
+    output = tmp_path / "warehouse.duckdb"
+    output.write_bytes(b"last good warehouse")
+    with pytest.raises(BuildError, match=r"empty_report\.txt: cannot determine"):
+        build(folder, output)
+    assert output.read_bytes() == b"last good warehouse"
