@@ -17,7 +17,9 @@ _FIRST_GROUP = re.compile(r"^(?:0|[1-9]\d{0,2})(?:,\d+)?$")
 _LONE_NUMBER = re.compile(r"^(?:0|[1-9]\d*)(?:,\d+)?$")
 _THOUSANDS_GROUP = re.compile(r"^\d{3}(?:,\d+)?$")
 _NUMBER = re.compile(r"(-)? ?((?:0|[1-9]\d{0,2})(?: \d{3})*|[1-9]\d*)(,\d+)?")
-_NUMERIC_TOKEN = re.compile(r"^-?\d+(?:,\d+)?$|^-$")
+_NUMERIC_TOKEN = re.compile(r"^-?\d+(?:,\d+)?$|^-$|^-?\d{1,3}(?:[\xa0\u202f]\d{3})+(?:,\d+)?$")
+# A no-break space inside a number is a thousands separator for certain, never a cell boundary.
+_GLUED_SPACES = ("\xa0", "\u202f")
 
 MAX_READINGS = 5000
 
@@ -65,6 +67,11 @@ def _numbers_from(tokens: list[str], start: int) -> Iterator[tuple[Cell, int]]:
         if negative:
             return
         negative, head = True, head[1:]
+    if any(space in head for space in _GLUED_SPACES):
+        groups = re.split("[\xa0\u202f]", head)
+        end = start + sign_tokens + 1
+        yield _cell(tokens[start:end], negative, groups), end
+        return
     if _LONE_NUMBER.match(head) and not _FIRST_GROUP.match(head):
         # An ungrouped long number (`61181`) cannot take further groups.
         end = start + sign_tokens + 1
@@ -84,7 +91,8 @@ def _numbers_from(tokens: list[str], start: int) -> Iterator[tuple[Cell, int]]:
 def _cell(printed: list[str], negative: bool, groups: list[str]) -> Cell:
     digits = "".join(groups).replace(",", ".")
     value = Decimal(digits)
-    return Cell(" ".join(printed), -value if negative else value)
+    text = re.sub("[\xa0\u202f]", " ", " ".join(printed))
+    return Cell(text, -value if negative else value)
 
 
 def cell_readings(tokens: list[str], width: int | None = None) -> list[tuple[Cell, ...]]:

@@ -42,6 +42,7 @@ def read_lines(text: str) -> list[Line]:
 def split_line(text: str) -> SplitLine:
     """Split a line into its label (words up to the last non-number) and cell tokens."""
     body = text[:-1] if text.endswith(" ") else text
+    body = re.sub("[\u2212\u2013](?=\\d)", "-", body)  # minus sign or en dash before a digit
     leading_space = body.startswith(" ")
     tokens = body.split(" ")
     last_word = max(

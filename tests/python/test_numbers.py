@@ -60,3 +60,10 @@ def test_lone_minus_is_either_an_empty_cell_or_a_detached_sign() -> None:
 def test_printed_text_is_kept() -> None:
     (reading,) = [r for r in cell_readings(["-", "1", "145"]) if len(r) == 1]
     assert reading[0].text == "- 1 145"
+
+
+def test_no_break_space_glues_thousands_groups() -> None:
+    # PDF exports often separate thousands with U+00A0: then `1 584` is certainly one number.
+    readings = [values(r) for r in cell_readings(["1\xa0584", "-38\xa0196"])]
+    assert readings == [[Decimal(1584), Decimal(-38196)]]
+    assert cell_readings(["1\xa0584"])[0][0].text == "1 584"

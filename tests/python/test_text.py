@@ -51,3 +51,14 @@ def test_page_footer_is_furniture_but_repeated_header_cells_are_not() -> None:
     assert report_line(NORRTALJE_2025_AUG, 337).startswith("DELÅRSRAPPORT PER AUGUSTI 2025")
     assert {337, 663, 1162} <= furniture
     assert 1364 not in furniture  # `Aug 2025`, a header cell repeated in every table
+
+
+def test_unicode_minus_and_en_dash_before_digits_are_minus_signs() -> None:
+    split = split_line("Barn och unga 1 584 \u221238 196 \u201336 612 ")
+    assert split.label == "Barn och unga"
+    assert split.cell_tokens == ["1", "584", "-38", "196", "-36", "612"]
+    # An en dash between words stays in the label.
+    assert (
+        split_line("Individ \u2013 och familjeomsorg 12 ").label
+        == "Individ \u2013 och familjeomsorg"
+    )
