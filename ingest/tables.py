@@ -126,6 +126,7 @@ def read_table(lines: Sequence[Line], start: int, title: str, furniture: set[int
     if first_row is None:
         raise TableError(f"table {title!r} has no numbers line", lines[start].number)
     table = _read_header(content, first_row, title)
+    table.last_line = table.header_last_line
     body_start = next(i for i, line in enumerate(content) if line.number > table.header_last_line)
     drafts = _read_body(content[body_start:], table)
     _resolve(drafts, table)
