@@ -117,13 +117,13 @@ def _describe_failures(results: list[dict], database: Path) -> str:
 
 
 def _describe_row(record: dict) -> str:
-    if {"report_id", "table_id", "row_label", "expected_tkr", "printed_tkr"} <= record.keys():
+    if {"report_id", "table_id", "row_label", "expected_value", "printed_value"} <= record.keys():
         return (
             f"report {record['report_id']}, table {record['table_id']}, "
             f"row {record['row_label']!r} (line {record.get('source_line')}), "
             f"column {record.get('column_header')!r}: {record.get('rule')} expected "
-            f"{record['expected_tkr']}, printed {record['printed_tkr']}, difference "
-            f"{record['printed_tkr'] - record['expected_tkr']}"
+            f"{record['expected_value']}, printed {record['printed_value']}, difference "
+            f"{record['printed_value'] - record['expected_value']}"
         )
     return ", ".join(f"{key}={value}" for key, value in record.items())
 
@@ -165,7 +165,7 @@ def _print_summary(summary: BuildSummary, output: Path) -> None:
     extraction = summary.extraction
     print(f"published {output}")
     print(
-        f"  {len(extraction.reports)} reports, {len(extraction.tables)} economic tables, "
+        f"  {len(extraction.reports)} reports, {len(extraction.tables)} tables, "
         f"{len(extraction.rows)} rows, {sum(c['amount'] is not None for c in extraction.cells)} "
         f"amounts (ingest {summary.ingest_seconds:.1f} s, dbt {summary.dbt_seconds:.1f} s)"
     )

@@ -105,6 +105,7 @@ def _add_table(
         {
             "report_id": report_id,
             "table_id": table_id,
+            "table_family": table.family.name,
             "table_title": table.title,
             "title_line": table.title_line,
             "header_last_line": table.header_last_line,

@@ -1,13 +1,14 @@
-"""Column headers of economic tables, from the joined header text.
+"""Column headers of report tables, from the joined header text.
 
 Header cells wrap, split inside words and come out of order, so the joined header text is
 read as a sequence of known header phrases (the lexicon below). A phrase is a column group
 (`Ack utfall 2017`, spanning several columns), a column (`Utfall intäkter`, `Budget Jan - Aug
-2025`) or a legend to skip (`Kostnader (-) Intäkter (+)`). Text that is none of them is an
-error: a new header wording must be added here, reviewed, not guessed.
+2025`) or a legend to skip (`Kostnader (-) Intäkter (+)`). Each table family has its own
+lexicon. Text that is none of them is an error: a new header wording must be added here,
+reviewed, not guessed.
 
 What a column means (flow, basis, scope) is not decided here but in dbt, through the
-reviewed seed `column_header_map`.
+reviewed seeds `column_header_map` and `placement_column_map`.
 """
 
 from __future__ import annotations
@@ -17,32 +18,68 @@ from dataclasses import dataclass, field
 
 _YEAR = r"(?:19|20)\d\d"
 _MONTH = r"[A-Za-zÅÄÖåäö]+"
+_MONTHS = r"[a-zåäö]{3}-[a-zåäö]{3}"  # `jan-apr`
 
-SKIP_PHRASES = [
-    r"Verksamhet, tkr",
-    r"Kostnader \(-\) Intäkter \(\+\)",
-    r"Driftredovisning per verksamhet",
-    r"Driftredovisning",
-    r"Ansvar: \S+ - \S+",
-]
-GROUP_PHRASES = [
-    rf"Ack (?:utfall|budget) {_YEAR}",
-    rf"Helår budget och prognos {_YEAR}",
-    rf"Årsprognos {_YEAR}",
-]
-COLUMN_PHRASES = [
-    r"(?:Utfall|Budget|Prognos) (?:intäkter|kostnader|netto|avvikelse)",
-    r"Budget- ?avvikelse",
-    r"Budgetavvikelse",
-    rf"Årsbudget {_YEAR}",
-    rf"(?:Budget|Utfall|Avvikelse) {_MONTH} - {_MONTH} {_YEAR}",
-    rf"Budget helår {_YEAR}",
-    r"Avvikelse Budget-Prognos",
-    r"Prognos \d{1,2}",
-    r"Intäkter",
-    r"Kostnader",
-    r"Netto",
-]
+
+@dataclass(frozen=True)
+class Lexicon:
+    """The header phrases of one table family, as regular expressions."""
+
+    skip: tuple[str, ...] = ()  # titles and sign legends
+    groups: tuple[str, ...] = ()  # headers spanning several columns
+    columns: tuple[str, ...] = ()
+
+
+BUDGET_LEXICON = Lexicon(
+    skip=(
+        r"Verksamhet, tkr",
+        r"Kostnader \(-\) Intäkter \(\+\)",
+        r"Driftredovisning per verksamhet",
+        r"Driftredovisning",
+        r"Ansvar: \S+ - \S+",
+    ),
+    groups=(
+        rf"Ack (?:utfall|budget) {_YEAR}",
+        rf"Helår budget och prognos {_YEAR}",
+        rf"Årsprognos {_YEAR}",
+    ),
+    columns=(
+        r"(?:Utfall|Budget|Prognos) (?:intäkter|kostnader|netto|avvikelse)",
+        r"Budget- ?avvikelse",
+        r"Budgetavvikelse",
+        rf"Årsbudget {_YEAR}",
+        rf"(?:Budget|Utfall|Avvikelse) {_MONTH} - {_MONTH} {_YEAR}",
+        rf"Budget helår {_YEAR}",
+        r"Avvikelse Budget-Prognos",
+        r"Prognos \d{1,2}",
+        r"Intäkter",
+        r"Kostnader",
+        r"Netto",
+    ),
+)
+PLACEMENT_VOLUME_LEXICON = Lexicon(
+    skip=(r"Volymer, antal dygn/dagar",),
+    columns=(
+        rf"Utfall {_MONTHS} {_YEAR}",
+        rf"Peri?odiserad budget {_MONTHS} {_YEAR}",  # printed `Perodiserad`
+        r"Avvikelse budget-prognos",
+        r"Avvikelse",
+        rf"Budget {_YEAR}",
+        rf"Prognos {_YEAR}",
+        rf"Utfall dec {_YEAR}",
+    ),
+)
+PLACEMENT_PRICE_LEXICON = Lexicon(
+    skip=(r"Kostnad per dygn/dagar",),
+    columns=(
+        rf"Utfall {_MONTHS} {_YEAR}, kostnad per dygn",
+        rf"Budget {_YEAR}, kostnad per dygn",
+        r"Avvikelse budget-utfall",
+        rf"Prognos {_YEAR}",
+        r"Avvikelse budget-progn?os",  # printed `progos`
+        rf"Utfall dec {_YEAR}",
+    ),
+)
 # A column belongs to a group only if its basis words are in the group's header.
 BASIS_WORDS = ("utfall", "budget", "prognos")
 
@@ -63,12 +100,12 @@ class Group:
     columns: list[str] = field(default_factory=list)
 
 
-def tokenize_header(text: str) -> list[Phrase]:
+def tokenize_header(text: str, lexicon: Lexicon = BUDGET_LEXICON) -> list[Phrase]:
     """Read joined header text as a sequence of lexicon phrases; raise on anything else."""
-    lexicon = (
-        [(p, "skip") for p in SKIP_PHRASES]
-        + [(p, "group") for p in GROUP_PHRASES]
-        + [(p, "column") for p in COLUMN_PHRASES]
+    patterns = (
+        [(p, "skip") for p in lexicon.skip]
+        + [(p, "group") for p in lexicon.groups]
+        + [(p, "column") for p in lexicon.columns]
     )
     phrases: list[Phrase] = []
     position = 0
@@ -77,7 +114,7 @@ def tokenize_header(text: str) -> list[Phrase]:
             position += 1
             continue
         best: tuple[int, str] | None = None
-        for pattern, kind in lexicon:
+        for pattern, kind in patterns:
             match = re.compile(pattern, re.IGNORECASE).match(text, position)
             if match and (best is None or match.end() > best[0]):
                 best = (match.end(), kind)
@@ -94,14 +131,14 @@ def _basis_words(text: str) -> set[str]:
     return {word for word in BASIS_WORDS if word in lowered}
 
 
-def column_headers(text: str) -> list[str]:
+def column_headers(text: str, lexicon: Lexicon = BUDGET_LEXICON) -> list[str]:
     """Flat column headers, `group | column` where a group spans columns.
 
     Columns are dealt to groups in order: a column goes to the current group if its basis
     words are in the group's header and the group does not hold that header yet, otherwise
     to the next group that fits. A column that fits no group stands alone.
     """
-    phrases = [p for p in tokenize_header(text) if p.kind != "skip"]
+    phrases = [p for p in tokenize_header(text, lexicon) if p.kind != "skip"]
     groups = [Group(p.text) for p in phrases if p.kind == "group"]
     if not groups:
         return [p.text for p in phrases]

@@ -22,6 +22,7 @@ SEED_COLUMNS: dict[str, list[str]] = {
     "raw_report_tables": [
         "report_id",
         "table_id",
+        "table_family",
         "table_title",
         "title_line",
         "header_last_line",

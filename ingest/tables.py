@@ -1,12 +1,13 @@
-"""Find the economic tables in a report's text and read them into rows of cells.
+"""Find the tables in a report's text and read them into rows of cells.
 
-A table is found by its title words (`Verksamhet, tkr`, `Driftredovisning …`), never by its
-position in a file. Its header is read up to the first line of numbers, wrapped row labels
-are joined, and every numbers line is read as exactly as many cells as the header has
-columns. Where the digit groups of a line can be read in more than one way, the table's own
-arithmetic decides: identities that hold on the table's unambiguous rows (net = revenue +
-cost, deviation = actual − budget, whichever the table has) are counted for each reading.
-A line that still has no single best reading is rejected with its reason, never guessed.
+A table is found by its title words (`Verksamhet, tkr`, `Driftredovisning …`, `Volymer,
+antal dygn/dagar`; see families.py), never by its position in a file. Its header is read
+up to the first line of numbers, wrapped row labels are joined, and every numbers line is
+read as exactly as many cells as the header has columns. Where the digit groups of a line
+can be read in more than one way, the table's own arithmetic decides: identities that hold
+on the table's unambiguous rows (net = revenue + cost, deviation = actual − budget,
+whichever the table has) and its total rows are counted for each reading. A line that
+still has no single best reading is rejected with its reason, never guessed.
 """
 
 from __future__ import annotations
@@ -17,14 +18,11 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 from itertools import permutations, product
 
+from ingest.families import TableFamily, match_family
 from ingest.headers import HeaderError, column_headers
 from ingest.numbers import Cell, cell_readings
 from ingest.text import Line, SplitLine, join_fragments, normalize_spaces, split_line
 
-TABLE_TITLES = [
-    re.compile(r"^Verksamhet, tkr\b"),
-    re.compile(r"^Driftredovisning(?: per verksamhet)?$"),
-]
 TOTAL_LABEL = re.compile(r"^(?:total\s+)?(?:summa|totalt|total)\b", re.IGNORECASE)
 VARAV_LABEL = re.compile(r"^varav\b", re.IGNORECASE)
 PROSE_LENGTH = 60  # a text line this long inside a table is prose: the table has ended
@@ -63,6 +61,7 @@ class Reject:
 
 @dataclass
 class Table:
+    family: TableFamily
     title: str
     title_line: int
     header_text: str
@@ -93,24 +92,16 @@ def logical_text(lines: Sequence[Line], index: int) -> str:
     return join_fragments(fragments)
 
 
-def table_title(text: str) -> str | None:
-    for pattern in TABLE_TITLES:
-        match = pattern.match(text.strip())
-        if match:
-            return match.group(0)
-    return None
-
-
 def find_tables(lines: Sequence[Line], furniture: set[int]) -> list[Table]:
-    """Every economic table in the report, in order of appearance."""
+    """Every table of a known family in the report, in order of appearance."""
     tables: list[Table] = []
     index = 0
     while index < len(lines):
-        title = None if lines[index].is_blank else table_title(logical_text(lines, index))
-        if title is None:
+        found = None if lines[index].is_blank else match_family(logical_text(lines, index))
+        if found is None:
             index += 1
             continue
-        table = read_table(lines, index, title, furniture)
+        table = read_table(lines, index, *found, furniture)
         tables.append(table)
         index = max(index + 1, _index_of(lines, table.last_line) + 1)
     return tables
@@ -120,12 +111,14 @@ def _index_of(lines: Sequence[Line], number: int) -> int:
     return next(i for i, line in enumerate(lines) if line.number == number)
 
 
-def read_table(lines: Sequence[Line], start: int, title: str, furniture: set[int]) -> Table:
+def read_table(
+    lines: Sequence[Line], start: int, family: TableFamily, title: str, furniture: set[int]
+) -> Table:
     content = [line for line in lines[start:] if not line.is_blank and line.number not in furniture]
     first_row = _first_numbers_line(content)
     if first_row is None:
         raise TableError(f"table {title!r} has no numbers line", lines[start].number)
-    table = _read_header(content, first_row, title)
+    table = _read_header(content, first_row, family, title)
     table.last_line = table.header_last_line
     body_start = next(i for i, line in enumerate(content) if line.number > table.header_last_line)
     drafts = _read_body(content[body_start:], table)
@@ -141,19 +134,21 @@ def _first_numbers_line(content: Sequence[Line]) -> int | None:
     return None
 
 
-def _read_header(content: Sequence[Line], first_row: int, title: str) -> Table:
+def _read_header(content: Sequence[Line], first_row: int, family: TableFamily, title: str) -> Table:
     """The longest run of lines from the title that reads as a header whose column count
     fits the first numbers line; the lines after it are that row's wrapped label."""
     errors: list[str] = []
     for end in range(first_row, 0, -1):
         header_text = join_fragments([line.text for line in content[:end]])
         try:
-            columns = column_headers(header_text)
+            columns = column_headers(header_text, family.lexicon)
         except HeaderError as error:
             errors.append(str(error))
             continue
         if _readings(split_line(content[first_row].text), len(columns)):
-            return Table(title, content[0].number, header_text, content[end - 1].number, columns)
+            return Table(
+                family, title, content[0].number, header_text, content[end - 1].number, columns
+            )
         errors.append(f"{len(columns)} header columns do not fit the first numbers line")
     raise TableError(f"table {title!r}: cannot read its header ({errors[0]})", content[0].number)
 
@@ -185,7 +180,7 @@ def _read_body(content: Sequence[Line], table: Table) -> list[_Draft]:
         if split.numeric_token_count == 0:
             text = normalize_spaces(line.text)
             word_lines = sum(1 for p in pending if p.text.endswith(" "))
-            if table_title(text) or len(text) > PROSE_LENGTH or word_lines >= MAX_LABEL_LINES:
+            if match_family(text) or len(text) > PROSE_LENGTH or word_lines >= MAX_LABEL_LINES:
                 break
             pending.append(line)
             continue

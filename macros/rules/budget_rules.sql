@@ -53,7 +53,7 @@
     and {{ known }}.row_label = {{ discrepancy }}.row_label
     and {{ known }}.rule = {{ discrepancy }}.rule
     and {{ known }}.column_header = {{ discrepancy }}.column_header
-    and {{ known }}.printed_tkr = {{ discrepancy }}.printed_tkr
+    and {{ known }}.printed_value = {{ discrepancy }}.printed_value
 {% endmacro %}
 
 {#- Discrepancies not listed in the reviewed seed. -#}

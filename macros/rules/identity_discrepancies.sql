@@ -5,7 +5,7 @@
     (flow, basis, scope); `shared` names the columns the three measures must have in
     common (flow for deviations, basis and scope for net). An empty cell counts as 0.
 -#}
-{% macro identity_discrepancies(relation, rule, result, left, right, operator, shared) %}
+{% macro identity_discrepancies(relation, rule, result, left, right, operator, shared, value='amount_tkr') %}
     with
 
     amounts as (
@@ -42,10 +42,10 @@
             '{{ rule }}' as rule,
             result_side.column_number,
             result_side.column_header,
-            coalesce(left_side.amount_tkr, 0) {{ operator }} coalesce(right_side.amount_tkr, 0)
-                as expected_tkr,
-            coalesce(result_side.amount_tkr, 0) as printed_tkr,
-            {{ var('identity_tolerance_tkr') }} as tolerance_tkr,
+            coalesce(left_side.{{ value }}, 0) {{ operator }} coalesce(right_side.{{ value }}, 0)
+                as expected_value,
+            coalesce(result_side.{{ value }}, 0) as printed_value,
+            {{ var('identity_tolerance') }} as tolerance,
             result_side.source_line
         from result_side
         inner join left_side
@@ -66,5 +66,5 @@
     )
 
     select * from compared
-    where abs(printed_tkr - expected_tkr) > tolerance_tkr
+    where abs(printed_value - expected_value) > tolerance
 {% endmacro %}

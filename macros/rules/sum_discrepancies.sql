@@ -1,10 +1,10 @@
 {#-
-    Total and subtotal rows whose printed amount differs from the sum of their component
+    Total and subtotal rows whose printed value differs from the sum of their component
     rows (rows pointing to them by parent_row_number; `varav` rows are parts of a line, not
     components), column by column. Tolerance: each of n components and the total is rounded
-    to whole tkr, so they may differ by up to (n + 1) / 2 tkr.
+    to a whole unit (tkr, days), so they may differ by up to (n + 1) / 2.
 -#}
-{% macro sum_discrepancies(relation) %}
+{% macro sum_discrepancies(relation, value='amount_tkr') %}
     with
 
     amounts as (
@@ -20,11 +20,12 @@
             table_id,
             parent_row_number,
             column_number,
-            sum(coalesce(amount_tkr, 0)) as expected_tkr,
+            scope,
+            sum(coalesce({{ value }}, 0)) as expected_value,
             count(*) as component_count
         from amounts
         where parent_row_number is not null and not is_varav
-        group by report_id, table_id, parent_row_number, column_number
+        group by report_id, table_id, parent_row_number, column_number, scope
 
     ),
 
@@ -41,9 +42,9 @@
             end as rule,
             parent.column_number,
             parent.column_header,
-            component_sums.expected_tkr,
-            coalesce(parent.amount_tkr, 0) as printed_tkr,
-            (component_sums.component_count + 1) / 2.0 as tolerance_tkr,
+            component_sums.expected_value,
+            coalesce(parent.{{ value }}, 0) as printed_value,
+            (component_sums.component_count + 1) / 2.0 as tolerance,
             parent.source_line
         from amounts as parent
         inner join component_sums
@@ -51,10 +52,11 @@
             and parent.table_id = component_sums.table_id
             and parent.row_number = component_sums.parent_row_number
             and parent.column_number = component_sums.column_number
+            and parent.scope = component_sums.scope
         where parent.row_role in ('total', 'subtotal')
 
     )
 
     select * from compared
-    where abs(printed_tkr - expected_tkr) > tolerance_tkr
+    where abs(printed_value - expected_value) > tolerance
 {% endmacro %}

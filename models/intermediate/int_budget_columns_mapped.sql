@@ -1,14 +1,19 @@
 {#-
     Column headers of economic tables mapped to (flow, basis, scope) through the reviewed
-    seed column_header_map. The header is keyed with the report's own year as {y} (the year
-    before as {y-1}), the month range as {m} and a forecast number as {n}, so the next
-    report of the same family maps without a new seed row.
+    seed column_header_map, keyed by the macro header_key so that the next report of the
+    same family maps without a new seed row.
 -#}
 with
 
 columns as (
 
     select * from {{ ref('stg_table_columns') }}
+
+),
+
+tables as (
+
+    select * from {{ ref('stg_report_tables') }}
 
 ),
 
@@ -32,21 +37,13 @@ keyed as (
         columns.column_number,
         columns.column_header,
         columns.header_line,
-        regexp_replace(
-            regexp_replace(
-                replace(
-                    replace(lower(columns.column_header), cast(reports.report_year as varchar), '{y}'),
-                    cast(reports.report_year - 1 as varchar),
-                    '{y-1}'
-                ),
-                'jan - [a-zåäö]+',
-                'jan - {m}'
-            ),
-            '^prognos [0-9]+$',
-            'prognos {n}'
-        ) as header_key
+        {{ header_key('columns.column_header', 'reports.report_year') }} as header_key
     from columns
+    inner join tables
+        on columns.report_id = tables.report_id
+        and columns.table_id = tables.table_id
     inner join reports on columns.report_id = reports.report_id
+    where tables.table_family = 'budget'
 
 ),
 

@@ -90,6 +90,7 @@ final as (
         on rows.report_id = row_flow.report_id
         and rows.table_id = row_flow.table_id
         and rows.row_number = row_flow.row_number
+    where tables.table_family = 'budget'
 
 )
 

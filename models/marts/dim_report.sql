@@ -26,7 +26,10 @@ rejects as (
 
 table_counts as (
 
-    select report_id, count(*) as economic_table_count
+    select
+        report_id,
+        count(*) filter (where table_family = 'budget') as economic_table_count,
+        count(*) filter (where table_family like 'placement_%') as placement_table_count
     from tables
     group by report_id
 
@@ -61,6 +64,7 @@ final as (
         reports.period_end,
         reports.metadata_source,
         coalesce(table_counts.economic_table_count, 0) as economic_table_count,
+        coalesce(table_counts.placement_table_count, 0) as placement_table_count,
         coalesce(amount_counts.amount_count, 0) as amount_count,
         coalesce(reject_counts.reject_count, 0) as reject_count
     from reports

@@ -11,6 +11,7 @@ final as (
     select
         report_id,
         table_id,
+        table_family,
         table_title,
         lower(table_title) as table_title_key,
         title_line,

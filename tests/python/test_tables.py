@@ -41,6 +41,8 @@ def test_each_report_has_its_economic_tables_found_by_title() -> None:
         NORRTALJE_2025_AUG: [
             ("Driftredovisning", 1359, 7, 4),
             ("Driftredovisning per verksamhet", 1447, 7, 9),
+            ("Volymer, antal dygn/dagar", 1680, 7, 11),
+            ("Kostnad per dygn/dagar", 1768, 6, 10),
         ],
     }
 

@@ -112,6 +112,74 @@ def test_discrepancy_model_lists_the_real_source_errors(warehouse) -> None:
     ) in rows
 
 
+def test_cost_per_placement_day_joins_days_and_price(warehouse) -> None:
+    rows = warehouse.execute(
+        """
+        select care_category, basis, scope, placement_days, cost_per_day_sek, cost_tkr,
+            days_source_line, price_source_line
+        from marts.fct_cost_per_placement_day
+        where report_id = ? and care_category_key = ?
+        order by basis, scope
+        """,
+        [NORRTALJE_2025_AUG, "institution_children_youth"],
+    ).fetchall()
+    assert [r[1:6] for r in rows] == [
+        ("actual", "period", 6994, 6562, Decimal("45894.628")),
+        ("budget", "full_year", 10089, 5885, Decimal("59373.765")),
+        ("budget", "period", 6726, 5885, Decimal("39582.510")),
+        ("forecast", "full_year", 9806, 6562, Decimal("64346.972")),
+        ("prior_year_actual", "full_year", 10097, 5866, Decimal("59229.002")),
+    ]
+    assert {(r[0], r[6], r[7]) for r in rows} == {
+        ("Institutsplaceringar barn och unga", 1704, 1794)
+    }
+
+
+def test_differently_named_categories_meet_on_one_key(warehouse) -> None:
+    (row,) = warehouse.execute(
+        """
+        select care_category, placement_days, cost_per_day_sek, target_group
+        from marts.fct_cost_per_placement_day
+        where care_category_key = 'protected_housing_adults' and basis = 'actual'
+        """
+    ).fetchall()
+    assert row == ("Skyddade boenden", 1609, 3764, "adults")
+    unmatched = warehouse.execute(
+        """
+        select count(*) from marts.fct_cost_per_placement_day
+        where not is_total and (placement_days is null or cost_per_day_sek is null)
+        """
+    ).fetchone()
+    assert unmatched == (0,)
+
+
+def test_every_placement_cell_equals_its_printed_line(warehouse) -> None:
+    rows = warehouse.execute(
+        """
+        select distinct report_id, table_id, row_number, column_number, source_line,
+            printed_text, value
+        from marts.fct_placement_measures
+        """
+    ).fetchall()
+    assert len(rows) == 11 * 7 + 10 * 6
+    for report_id, _, _, _, line, printed, value in rows:
+        text = (REPORTS / f"{report_id}.txt").read_text(encoding="utf-8").split("\n")[line - 1]
+        assert printed in text
+        assert value == parse_number(printed)
+
+
+def test_placement_discrepancies_are_the_known_source_errors(warehouse) -> None:
+    rows = warehouse.execute(
+        "select row_label, rule, printed_value, is_known from marts.dq_placement_discrepancies"
+    ).fetchall()
+    assert sorted(rows) == [
+        ("Externt stödboende, vuxna", "deviation_equals_actual_minus_budget", -336, True),
+        ("Institutionsplaceringar, vuxna", "deviation_equals_actual_minus_budget", -1358, True),
+        ("Totalt", "deviation_equals_budget_minus_forecast", -20421, True),
+        ("Totalt", "rows_add_up_to_total", 109669, True),
+    ]
+
+
 @pytest.mark.parametrize(
     ("report_id", "line", "text", "row_label"),
     [
@@ -128,6 +196,13 @@ def test_discrepancy_model_lists_the_real_source_errors(warehouse) -> None:
             1487,
             "Avd f barn & vuxna -55 649 -61 051 -5 402 -57 165 -83 696 -93 267 -9 571 ",
             "Socialkontor",
+        ),
+        # Stödboende unga, placement days -718 → -781: breaks budget - actual (volume table).
+        (
+            NORRTALJE_2025_AUG,
+            1710,
+            "Stödboende unga 2 539 1 821 -781 2 731 3 902 -1 171 3 315 ",
+            "Stödboende unga",
         ),
     ],
 )
@@ -154,7 +229,7 @@ def test_cli_builds_another_reports_folder_to_another_path(tmp_path: Path, capsy
     (folder / source.name).write_bytes(source.read_bytes())
     output = tmp_path / "out" / "mine.duckdb"
     assert main(["build", "--reports", str(folder), "--output", str(output)]) == 0
-    assert "1 reports, 2 economic tables" in capsys.readouterr().out
+    assert "1 reports, 4 tables" in capsys.readouterr().out
     count = "select count(distinct report_id) from marts.fct_budget_outcome"
     with duckdb.connect(str(output), read_only=True) as reader:
         assert reader.execute(count).fetchone() == (1,)

@@ -1,7 +1,11 @@
 {#- Generic tests: each fails with one row per unreviewed breach of a report's own rule. -#}
 
-{% test rows_add_up_to_totals(model) %}
-    {{ unreviewed(sum_discrepancies(model)) }}
+{% test rows_add_up_to_totals(model, value='amount_tkr') %}
+    {{ unreviewed(sum_discrepancies(model, value)) }}
+{% endtest %}
+
+{% test deviations_follow_their_convention(model, value='value') %}
+    {{ unreviewed(convention_deviation_discrepancies(model, value)) }}
 {% endtest %}
 
 {% test net_equals_revenue_plus_cost(model) %}
