@@ -40,6 +40,7 @@ class BuildSummary:
     seed_counts: dict[str, int]
     ingest_seconds: float
     dbt_seconds: float
+    warnings: list[str]
 
 
 def ingest(reports_dir: Path, seeds_dir: Path, validate: bool = True) -> tuple[Extraction, dict]:
@@ -58,8 +59,9 @@ def ingest(reports_dir: Path, seeds_dir: Path, validate: bool = True) -> tuple[E
     return extraction, write_seeds(extraction, seeds_dir)
 
 
-def run_dbt(database: Path, seeds_dir: Path, target_dir: Path) -> None:
-    """`dbt build` into `database`; raise BuildError listing what failed and why.
+def run_dbt(database: Path, seeds_dir: Path, target_dir: Path) -> list[str]:
+    """`dbt build` into `database`; raise BuildError listing what failed and why, else
+    return the warnings (tests of severity warn that found rows).
 
     dbt runs in its own process so that DuckDB closes (and checkpoints) the file before it
     is published.
@@ -84,13 +86,13 @@ def run_dbt(database: Path, seeds_dir: Path, target_dir: Path) -> None:
         "--quiet",
     ]
     outcome = subprocess.run(command, env=environment, capture_output=True, text=True)
-    if outcome.returncode == 0:
-        return
     results_file = target_dir / "run_results.json"
     if not results_file.exists():
         raise BuildError(f"dbt build did not run:\n{outcome.stdout}{outcome.stderr}")
     results = json.loads(results_file.read_text(encoding="utf-8"))["results"]
-    raise BuildError("dbt build failed:\n" + _describe_failures(results, database))
+    if outcome.returncode != 0:
+        raise BuildError("dbt build failed:\n" + _describe_failures(results, database))
+    return [f"{r['unique_id']}: {r['message']}" for r in results if r["status"] == "warn"]
 
 
 def _describe_failures(results: list[dict], database: Path) -> str:
@@ -155,10 +157,10 @@ def build(reports_dir: Path, output: Path) -> BuildSummary:
         extraction, counts = ingest(reports_dir, seeds_dir)
         ingested = time.perf_counter()
         database = scratch_dir / output.name
-        run_dbt(database, seeds_dir, scratch_dir / "target")
+        warnings = run_dbt(database, seeds_dir, scratch_dir / "target")
         os.replace(database, output)
         finished = time.perf_counter()
-    return BuildSummary(extraction, counts, ingested - started, finished - ingested)
+    return BuildSummary(extraction, counts, ingested - started, finished - ingested, warnings)
 
 
 def _print_summary(summary: BuildSummary, output: Path) -> None:
@@ -169,6 +171,8 @@ def _print_summary(summary: BuildSummary, output: Path) -> None:
         f"{len(extraction.rows)} rows, {sum(c['amount'] is not None for c in extraction.cells)} "
         f"amounts (ingest {summary.ingest_seconds:.1f} s, dbt {summary.dbt_seconds:.1f} s)"
     )
+    for warning in summary.warnings:
+        print(f"  WARNING {warning}")
     if extraction.rejects:
         print(f"  {len(extraction.rejects)} REJECTED (see marts.dq_ingest_rejects):")
         for reject in extraction.rejects:

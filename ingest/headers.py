@@ -80,8 +80,51 @@ PLACEMENT_PRICE_LEXICON = Lexicon(
         rf"Utfall dec {_YEAR}",
     ),
 )
+PERSONAL_ASSISTANCE_LEXICON = Lexicon(
+    skip=(
+        r"(?:Antal personer|Antal beviljade timmar|Beviljade timmar per månad och person)"
+        r" genomsnitt per tertial",
+    ),
+    columns=(r"T[123]",),
+)
+STATE_GRANT_LEXICON = Lexicon(skip=(rf"Statsbidrag {_YEAR}",))
+INVESTMENT_LEXICON = Lexicon(
+    skip=(r"Investeringar",),
+    columns=(
+        r"Årets budget",
+        r"Årets prognos",
+        r"Avvikelse",
+        r"Total budget",
+        r"Total prognos",
+        r"Total avvikelse",
+    ),
+)
+ASSIGNMENT_LEXICON = Lexicon(
+    skip=(r"Uppdrag/Nämndsinitiativ Status",),
+    columns=(r"Enligt plan", r"Avvikelse från plan", r"Total Summa"),
+)
+STAFF_TURNOVER_LEXICON = Lexicon(
+    groups=(r"Personalomsättning [a-zåäö]+-[a-zåäö]+",),
+    columns=(r"Extern Personalomsättning", r"Intern Personalomsättning"),
+)
+_MONTH_ABBREVIATION = r"(?:Jan|Feb|Mar|Apr|Maj|Jun|Jul|Aug|Sep|Okt|Nov|Dec)"
+CASE_STATISTICS_LEXICON = Lexicon(
+    skip=(r"Barn och unga \d+-\d+ år",),
+    columns=(_MONTH_ABBREVIATION, rf"Utfall {_YEAR}", rf"Utfall år {_YEAR}"),
+)
+PLACEMENT_COUNT_LEXICON = Lexicon(
+    columns=(
+        _MONTH_ABBREVIATION,
+        rf"Prel {_MONTH}",
+        rf"Genomsnitt /mån {_YEAR}",
+        rf"Genomsnitt /mån år {_YEAR}",
+    ),
+)
 # A column belongs to a group only if its basis words are in the group's header.
 BASIS_WORDS = ("utfall", "budget", "prognos")
+
+
+UNNAMED_COLUMN = "(no header)"
 
 
 class HeaderError(ValueError):
@@ -109,10 +152,16 @@ def tokenize_header(text: str, lexicon: Lexicon = BUDGET_LEXICON) -> list[Phrase
     )
     phrases: list[Phrase] = []
     position = 0
+    gap = 0
     while position < len(text):
         if text[position] == " ":
             position += 1
+            gap += 1
             continue
+        if gap > 1 and phrases and phrases[-1].kind == "column":
+            # On one printed line every extra space is an empty header cell.
+            phrases.extend(Phrase(UNNAMED_COLUMN, "column") for _ in range(gap - 1))
+        gap = 0
         best: tuple[int, str] | None = None
         for pattern, kind in patterns:
             match = re.compile(pattern, re.IGNORECASE).match(text, position)

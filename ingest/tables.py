@@ -21,11 +21,17 @@ from itertools import permutations, product
 from ingest.families import TableFamily, match_family
 from ingest.headers import HeaderError, column_headers
 from ingest.numbers import Cell, cell_readings
-from ingest.text import Line, SplitLine, join_fragments, normalize_spaces, split_line
+from ingest.text import (
+    Line,
+    SplitLine,
+    join_fragments,
+    normalize_spaces,
+    split_line,
+    with_year_in_label,
+)
 
 TOTAL_LABEL = re.compile(r"^(?:total\s+)?(?:summa|totalt|total)\b", re.IGNORECASE)
 VARAV_LABEL = re.compile(r"^varav\b", re.IGNORECASE)
-PROSE_LENGTH = 60  # a text line this long inside a table is prose: the table has ended
 MAX_LABEL_LINES = 3  # a row label wraps over at most this many lines
 MAX_HEADER_LINES = 80
 MIN_FIRST_ROW_NUMBERS = 2
@@ -79,6 +85,10 @@ class _Draft:
     source_line: int
     text: str
     readings: list[tuple[Cell, ...]]
+    # The same line read with its leading year in the label, where that reading exists.
+    year_label: str | None = None
+    year_readings: list[tuple[Cell, ...]] = field(default_factory=list)
+    fits_only_with_year_label: bool = False
 
 
 def logical_text(lines: Sequence[Line], index: int) -> str:
@@ -122,6 +132,7 @@ def read_table(
     table.last_line = table.header_last_line
     body_start = next(i for i, line in enumerate(content) if line.number > table.header_last_line)
     drafts = _read_body(content[body_start:], table)
+    _choose_year_labels(drafts)
     _resolve(drafts, table)
     assign_roles(table.rows)
     return table
@@ -141,11 +152,12 @@ def _read_header(content: Sequence[Line], first_row: int, family: TableFamily, t
     for end in range(first_row, 0, -1):
         header_text = join_fragments([line.text for line in content[:end]])
         try:
-            columns = column_headers(header_text, family.lexicon)
+            columns = _header_columns(content[:end], header_text, family)
         except HeaderError as error:
             errors.append(str(error))
             continue
-        if _readings(split_line(content[first_row].text), len(columns)):
+        first = _row_split(split_line(content[first_row].text), len(columns), family)
+        if first is not None:
             return Table(
                 family, title, content[0].number, header_text, content[end - 1].number, columns
             )
@@ -153,18 +165,51 @@ def _read_header(content: Sequence[Line], first_row: int, family: TableFamily, t
     raise TableError(f"table {title!r}: cannot read its header ({errors[0]})", content[0].number)
 
 
-def _readings(split: SplitLine, width: int) -> list[tuple[Cell, ...]]:
+def _header_columns(lines: Sequence[Line], joined: str, family: TableFamily) -> list[str]:
+    # A header on one printed line keeps its spacing: an extra space is an empty header cell.
+    text = lines[0].text.strip() if len(lines) == 1 else joined
+    return column_headers(text, family.lexicon) or list(family.default_columns)
+
+
+def _readings(split: SplitLine, width: int, family: TableFamily) -> list[tuple[Cell, ...]]:
     variants = [split.cell_tokens]
     if not split.label and split.leading_space:
         # A leading space is either an empty first cell or the start of a new page.
         variants.append(split.cell_tokens[1:])
+    for skipped in range(1, family.leading_text_columns + 1):
+        # An empty text cell (a total row's status) stands as a space before the numbers.
+        if split.cell_tokens[:skipped] == [""] * skipped:
+            variants.append(split.cell_tokens[skipped:])
     readings: list[tuple[Cell, ...]] = []
     for tokens in variants:
         readings.extend(cell_readings(tokens, width))
     return list(dict.fromkeys(readings))
 
 
+def _row_split(split: SplitLine, width: int, family: TableFamily) -> SplitLine | None:
+    """The reading of a numbers line as label and `width` cells: as printed, or with a
+    leading year moved into the label when only then the cells fit (`År 2016 36,0 40,8`)."""
+    if _readings(split, width, family):
+        return split
+    shifted = with_year_in_label(split)
+    if shifted is not None and _readings(shifted, width, family):
+        return shifted
+    return None
+
+
+def _choose_year_labels(drafts: list[_Draft]) -> None:
+    """Rows of one table label themselves alike: if any row's cells fit only with its
+    leading year in the label (`År 2018 242`), every row that starts with a year is read so
+    (`År 2016 189 186 216`, which would also fit as 2016 | 189 186 | 216)."""
+    if not any(d.fits_only_with_year_label for d in drafts):
+        return
+    for draft in drafts:
+        if draft.year_label is not None:
+            draft.label, draft.readings = draft.year_label, draft.year_readings
+
+
 def _read_body(content: Sequence[Line], table: Table) -> list[_Draft]:
+    family, width = table.family, len(table.columns)
     drafts: list[_Draft] = []
     pending: list[Line] = []
     after_total = False
@@ -177,17 +222,18 @@ def _read_body(content: Sequence[Line], table: Table) -> list[_Draft]:
         line = content[index]
         index += 1
         split = split_line(line.text)
-        if split.numeric_token_count == 0:
+        row = _row_split(split, width, family) if split.numeric_token_count else None
+        if row is None and _is_label_text(split):
             text = normalize_spaces(line.text)
             word_lines = sum(1 for p in pending if p.text.endswith(" "))
-            if match_family(text) or len(text) > PROSE_LENGTH or word_lines >= MAX_LABEL_LINES:
+            too_long = len(text) > family.max_label_length
+            if match_family(text) or too_long or word_lines >= MAX_LABEL_LINES:
                 break
             pending.append(line)
             continue
         label = join_fragments([p.text for p in pending] + [split.label + " "])
-        readings = _readings(split, len(table.columns))
-        if not readings:
-            if after_total or len(label) > PROSE_LENGTH:
+        if row is None:
+            if after_total or len(label) > family.max_label_length:
                 break
             if _looks_like_page_furniture(split):
                 # A running header or footer inside the table: listed, and the row label
@@ -203,16 +249,34 @@ def _read_body(content: Sequence[Line], table: Table) -> list[_Draft]:
                     line.number,
                     label,
                     line.text,
-                    f"cannot read {len(table.columns)} cells from this line",
+                    f"cannot read {width} cells from this line",
                 )
             )
         else:
             label_line = pending[0].number if pending else line.number
-            drafts.append(_Draft(label, label_line, line.number, line.text, readings))
+            draft = _Draft(
+                label, label_line, line.number, line.text, _readings(split, width, family)
+            )
+            shifted = with_year_in_label(split)
+            if shifted is not None and _readings(shifted, width, family):
+                draft.year_label = join_fragments([p.text for p in pending] + [shifted.label + " "])
+                draft.year_readings = _readings(shifted, width, family)
+            if not draft.readings:
+                draft.label, draft.readings = draft.year_label, draft.year_readings
+                draft.year_label, draft.fits_only_with_year_label = None, True
+            drafts.append(draft)
             after_total = bool(TOTAL_LABEL.match(label))
         table.last_line = line.number
         pending = []
     return drafts
+
+
+def _is_label_text(split: SplitLine) -> bool:
+    """Words only, or words ending in a year (`Kontorsutrustning socialförvaltningen 2025`)."""
+    if split.numeric_token_count == 0:
+        return True
+    shifted = with_year_in_label(split)
+    return shifted is not None and not shifted.cell_tokens
 
 
 def _repeated_header_end(content: Sequence[Line], index: int, table: Table) -> int | None:

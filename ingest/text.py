@@ -44,7 +44,7 @@ def split_line(text: str) -> SplitLine:
     body = text[:-1] if text.endswith(" ") else text
     body = re.sub("[\u2212\u2013](?=\\d)", "-", body)  # minus sign or en dash before a digit
     leading_space = body.startswith(" ")
-    tokens = body.split(" ")
+    tokens = _drop_units(body.split(" "))
     last_word = max(
         (i for i, token in enumerate(tokens) if token and not is_numeric_token(token)),
         default=-1,
@@ -54,6 +54,31 @@ def split_line(text: str) -> SplitLine:
     if last_word >= 0 and not any(cells):
         cells = []
     return SplitLine(label=label, cell_tokens=cells, leading_space=leading_space)
+
+
+UNIT_TOKENS = ("%", "kr")  # printed after a number: `5,59 %`, `3 499 503 kr`
+
+
+def _drop_units(tokens: list[str]) -> list[str]:
+    """Remove unit tokens that follow a number; the unit is the table family's, not a cell."""
+    kept: list[str] = []
+    for token in tokens:
+        if token in UNIT_TOKENS and kept and is_numeric_token(kept[-1]) and kept[-1] != "-":
+            continue
+        kept.append(token)
+    return kept
+
+
+def with_year_in_label(split: SplitLine) -> SplitLine | None:
+    """The same line with a leading year cell moved into the label (`År 2016 36,0 40,8`,
+    `2025 5,59 % 1,02 %`, `… psykisk hälsa` / `2018 3 499 503 kr`), if it starts with one."""
+    tokens = split.cell_tokens
+    first = next((i for i, token in enumerate(tokens) if token), None)
+    if first is None or not re.fullmatch(r"(?:19|20)\d\d", tokens[first]):
+        return None
+    label = f"{split.label} {tokens[first]}".strip()
+    rest = tokens[first + 1 :]
+    return SplitLine(label=label, cell_tokens=rest if any(rest) else [], leading_space=False)
 
 
 def join_fragments(fragments: list[str]) -> str:

@@ -5,7 +5,9 @@
     (flow, basis, scope); `shared` names the columns the three measures must have in
     common (flow for deviations, basis and scope for net). An empty cell counts as 0.
 -#}
-{% macro identity_discrepancies(relation, rule, result, left, right, operator, shared, value='amount_tkr') %}
+{% macro identity_discrepancies(
+    relation, rule, result, left, right, operator, shared, value='amount_tkr', tolerance=none
+) %}
     with
 
     amounts as (
@@ -45,7 +47,7 @@
             coalesce(left_side.{{ value }}, 0) {{ operator }} coalesce(right_side.{{ value }}, 0)
                 as expected_value,
             coalesce(result_side.{{ value }}, 0) as printed_value,
-            {{ var('identity_tolerance') }} as tolerance,
+            {{ var('identity_tolerance') if tolerance is none else tolerance }} as tolerance,
             result_side.source_line
         from result_side
         inner join left_side

@@ -52,7 +52,7 @@
             and parent.table_id = component_sums.table_id
             and parent.row_number = component_sums.parent_row_number
             and parent.column_number = component_sums.column_number
-            and parent.scope = component_sums.scope
+            and parent.scope is not distinct from component_sums.scope
         where parent.row_role in ('total', 'subtotal')
 
     )

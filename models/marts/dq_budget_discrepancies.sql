@@ -27,11 +27,11 @@ final as (
         discrepancies.rule,
         discrepancies.column_number,
         discrepancies.column_header,
-        cast(discrepancies.expected_value as decimal(18, 1)) as expected_tkr,
-        cast(discrepancies.printed_value as decimal(18, 1)) as printed_tkr,
-        cast(discrepancies.printed_value - discrepancies.expected_value as decimal(18, 1))
+        cast(discrepancies.expected_value as decimal(18, 4)) as expected_tkr,
+        cast(discrepancies.printed_value as decimal(18, 4)) as printed_tkr,
+        cast(discrepancies.printed_value - discrepancies.expected_value as decimal(18, 4))
             as difference_tkr,
-        cast(discrepancies.tolerance as decimal(18, 1)) as tolerance_tkr,
+        cast(discrepancies.tolerance as decimal(18, 4)) as tolerance_tkr,
         discrepancies.source_line,
         known.report_id is not null as is_known,
         known.justification

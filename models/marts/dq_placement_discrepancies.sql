@@ -30,11 +30,11 @@ final as (
         discrepancies.rule,
         discrepancies.column_number,
         discrepancies.column_header,
-        cast(discrepancies.expected_value as decimal(18, 1)) as expected_value,
-        cast(discrepancies.printed_value as decimal(18, 1)) as printed_value,
-        cast(discrepancies.printed_value - discrepancies.expected_value as decimal(18, 1))
+        cast(discrepancies.expected_value as decimal(18, 4)) as expected_value,
+        cast(discrepancies.printed_value as decimal(18, 4)) as printed_value,
+        cast(discrepancies.printed_value - discrepancies.expected_value as decimal(18, 4))
             as difference,
-        cast(discrepancies.tolerance as decimal(18, 1)) as tolerance,
+        cast(discrepancies.tolerance as decimal(18, 4)) as tolerance,
         discrepancies.source_line,
         known.report_id is not null as is_known,
         known.justification

@@ -34,6 +34,19 @@ def report_tables(report_id: str) -> tuple[Table, ...]:
     return tuple(find_tables(lines, page_furniture(lines)))
 
 
+def budget_tables(report_id: str) -> tuple[Table, ...]:
+    return tuple(t for t in report_tables(report_id) if t.family.name == "budget")
+
+
+def family_table(report_id: str, family: str, title_start: str = "") -> Table:
+    """The (first) table of a family in a report, optionally by the start of its title."""
+    return next(
+        t
+        for t in report_tables(report_id)
+        if t.family.name == family and t.title.startswith(title_start)
+    )
+
+
 def amounts(table: Table, label: str) -> dict[str, Decimal | None]:
     """Column header → amount for the (first) row with this label."""
     row = next(r for r in table.rows if r.label == label)

@@ -1,5 +1,6 @@
 """End to end: build the warehouse into temporary folders and query its marts."""
 
+from datetime import date
 from decimal import Decimal
 from pathlib import Path
 
@@ -9,7 +10,14 @@ import pytest
 from ingest.cli import BuildError, build, main
 from ingest.numbers import parse_number
 
-from .conftest import NACKA_2014_T2, NACKA_2017_T1, NACKA_2018_T1, NORRTALJE_2025_AUG, REPORTS
+from .conftest import (
+    NACKA_2014_T2,
+    NACKA_2017_T1,
+    NACKA_2018_T1,
+    NACKA_2020_FEB,
+    NORRTALJE_2025_AUG,
+    REPORTS,
+)
 from .test_extract import replace_line
 
 
@@ -180,6 +188,111 @@ def test_placement_discrepancies_are_the_known_source_errors(warehouse) -> None:
     ]
 
 
+def test_smaller_tables_land_in_their_marts(warehouse) -> None:
+    db = warehouse
+
+    def one(sql: str, *params):
+        return db.execute(sql, list(params)).fetchall()
+
+    assert one(
+        """select value, reference_period_start, reference_period_end, source_line
+        from marts.fct_personal_assistance
+        where measure = 'persons' and year = 2016 and tertial = 1"""
+    ) == [(Decimal("36.0"), date(2016, 1, 1), date(2016, 4, 30), 449)]
+    assert one("select amount_sek from marts.fct_state_grants where row_role = 'total'") == [
+        (7405664,)
+    ]
+    assert one(
+        """select amount_tkr from marts.fct_investments
+        where project = 'Summa' and basis = 'forecast' and scope = 'year'"""
+    ) == [(-4696,)]
+    assert one(
+        """select assignment_kind, status, assignment_count from marts.fct_assignment_counts
+        where measure = 'deviating_from_plan' order by row_number"""
+    ) == [("Nämndinitiativ", "Påbörjad", 2), ("Nämndinitiativ", "Slutförd", 1), (None, None, 3)]
+    assert one(
+        """select turnover_pct, printed_months, reference_period_start, reference_period_end
+        from marts.fct_staff_turnover where year = 2025 and turnover_kind = 'external'"""
+    ) == [(Decimal("5.59"), "januari-april", date(2025, 1, 1), date(2025, 8, 31))]
+    assert one(
+        """select value, period_kind, reference_period_start from marts.fct_case_statistics
+        where statistic = 'Antal inkomna aktualiseringar' order by reference_period_start"""
+    ) == [
+        (3310, "year", date(2018, 1, 1)),
+        (3453, "year", date(2019, 1, 1)),
+        (356, "month", date(2020, 1, 1)),
+    ]
+    assert one(
+        """select placements, is_preliminary, reference_period_end
+        from marts.fct_child_placement_counts
+        where placement_type = 'Antal pågående heldygnsplaceringar' and not is_monthly_average
+        order by reference_period_start"""
+    ) == [(114, False, date(2020, 1, 31)), (113, True, date(2020, 2, 29))]
+
+
+def test_smaller_tables_discrepancies_are_the_known_source_errors(warehouse) -> None:
+    rows = warehouse.execute(
+        "select row_label, rule, printed_value, is_known from marts.dq_report_measure_discrepancies"
+    ).fetchall()
+    assert sorted(rows) == [
+        ("Summa", "deviation_equals_forecast_minus_budget", 0, True),
+        ("Summa", "rows_add_up_to_total", -4696, True),
+        ("Total Summa", "rows_add_up_to_total", 0, True),
+        ("Total Summa", "total_equals_on_plan_plus_deviating", 0, True),
+    ]
+
+
+def test_corrupted_numbers_in_the_smaller_tables_fail_the_build(
+    reports_copy: Path, tmp_path: Path
+) -> None:
+    corruptions = [
+        # (report, line, corrupted text, table, row named in the failure)
+        (
+            NACKA_2018_T1,
+            79,
+            "Statsbidrag 2018 för att stärka insatserna för barn och unga "
+            "med psykisk ohälsa 294 411 kr ",
+            "statsbidrag_2018",
+            "Summa",
+        ),
+        (
+            NACKA_2018_T1,
+            449,
+            "År 2016 38,0 40,8 41,8 ",
+            "beviljade_timmar_per_manad_och_person_genomsnitt_per_tertial",
+            "År 2016",
+        ),
+        (
+            NORRTALJE_2025_AUG,
+            1512,
+            "Införa digital personakt -641 -614 0 -1 000 -1 000 0 ",
+            "investeringar_arets",
+            "Införa digital personakt",
+        ),
+        (
+            NORRTALJE_2025_AUG,
+            281,
+            "Nämndinitiativ Påbörjad 4 2 7 ",
+            "uppdrag_namndsinitiativ_status",
+            "Nämndinitiativ Påbörjad",
+        ),
+        (
+            NACKA_2020_FEB,
+            131,
+            "varav pågående institutionsplaceringar 25 125 17 12 ",
+            "jan_prel_feb_genomsnitt",
+            "varav pågående institutionsplaceringar",
+        ),
+    ]
+    for report_id, line, text, _, _ in corruptions:
+        replace_line(reports_copy / f"{report_id}.txt", line, text)
+    with pytest.raises(BuildError) as failure:
+        build(reports_copy, tmp_path / "warehouse.duckdb")
+    message = str(failure.value)
+    for report_id, _, _, table_id, row_label in corruptions:
+        assert f"report {report_id}, table {table_id}, row {row_label!r}" in message
+
+
 @pytest.mark.parametrize(
     ("report_id", "line", "text", "row_label"),
     [
@@ -229,7 +342,7 @@ def test_cli_builds_another_reports_folder_to_another_path(tmp_path: Path, capsy
     (folder / source.name).write_bytes(source.read_bytes())
     output = tmp_path / "out" / "mine.duckdb"
     assert main(["build", "--reports", str(folder), "--output", str(output)]) == 0
-    assert "1 reports, 4 tables" in capsys.readouterr().out
+    assert "1 reports, 7 tables" in capsys.readouterr().out
     count = "select count(distinct report_id) from marts.fct_budget_outcome"
     with duckdb.connect(str(output), read_only=True) as reader:
         assert reader.execute(count).fetchone() == (1,)
