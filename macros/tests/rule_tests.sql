@@ -19,3 +19,7 @@
 {% test forecast_deviation_equals_forecast_minus_budget(model) %}
     {{ unreviewed(forecast_deviation_discrepancies(model)) }}
 {% endtest %}
+
+{% test report_measure_rules_hold(model) %}
+    {{ unreviewed(report_measure_discrepancies(model)) }}
+{% endtest %}

@@ -12,16 +12,7 @@ known as (
 
 found as (
 
-    select
-        report_id, table_id, row_label, rule, column_header,
-        printed_tkr as printed_value, expected_tkr as expected_value
-    from {{ ref('dq_budget_discrepancies') }}
-    union all
-    select report_id, table_id, row_label, rule, column_header, printed_value, expected_value
-    from {{ ref('dq_placement_discrepancies') }}
-    union all
-    select report_id, table_id, row_label, rule, column_header, printed_value, expected_value
-    from {{ ref('dq_report_measure_discrepancies') }}
+    select * from {{ ref('dq_source_discrepancies') }}
 
 ),
 

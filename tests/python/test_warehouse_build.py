@@ -104,8 +104,9 @@ def test_marts_schema_and_dimensions(warehouse) -> None:
 def test_discrepancy_model_lists_the_real_source_errors(warehouse) -> None:
     rows = warehouse.execute(
         """
-        select report_id, row_label, rule, expected_tkr, printed_tkr, is_known
-        from marts.dq_budget_discrepancies order by source_line, rule, column_number
+        select report_id, row_label, rule, expected_value, printed_value, is_known
+        from marts.dq_source_discrepancies where table_family = 'budget'
+        order by source_line, rule, column_number
         """
     ).fetchall()
     assert len(rows) == 8
@@ -178,7 +179,8 @@ def test_every_placement_cell_equals_its_printed_line(warehouse) -> None:
 
 def test_placement_discrepancies_are_the_known_source_errors(warehouse) -> None:
     rows = warehouse.execute(
-        "select row_label, rule, printed_value, is_known from marts.dq_placement_discrepancies"
+        """select row_label, rule, printed_value, is_known from marts.dq_source_discrepancies
+        where table_family like 'placement_%'"""
     ).fetchall()
     assert sorted(rows) == [
         ("Externt stödboende, vuxna", "deviation_equals_actual_minus_budget", -336, True),
@@ -232,7 +234,8 @@ def test_smaller_tables_land_in_their_marts(warehouse) -> None:
 
 def test_smaller_tables_discrepancies_are_the_known_source_errors(warehouse) -> None:
     rows = warehouse.execute(
-        "select row_label, rule, printed_value, is_known from marts.dq_report_measure_discrepancies"
+        """select row_label, rule, printed_value, is_known from marts.dq_source_discrepancies
+        where table_family not like 'placement_%' and table_family <> 'budget'"""
     ).fetchall()
     assert sorted(rows) == [
         ("Summa", "deviation_equals_forecast_minus_budget", 0, True),

@@ -1,0 +1,57 @@
+{#- Every table cell with its row (label, role, parent) and its column (header, key). -#}
+with
+
+cells as (
+
+    select * from {{ ref('stg_table_cells') }}
+
+),
+
+rows as (
+
+    select * from {{ ref('stg_table_rows') }}
+
+),
+
+columns as (
+
+    select * from {{ ref('int_table_columns_keyed') }}
+
+),
+
+final as (
+
+    select
+        cells.report_id,
+        cells.table_id,
+        columns.table_family,
+        columns.table_title,
+        columns.table_title_key,
+        cells.row_number,
+        rows.row_label,
+        rows.row_label_key,
+        rows.row_role,
+        rows.is_varav,
+        rows.parent_row_number,
+        rows.resolution,
+        cells.column_number,
+        columns.column_header,
+        columns.header_key,
+        cells.amount as value,
+        cells.printed_text,
+        cells.is_empty,
+        rows.label_line,
+        cells.source_line
+    from cells
+    inner join rows
+        on cells.report_id = rows.report_id
+        and cells.table_id = rows.table_id
+        and cells.row_number = rows.row_number
+    inner join columns
+        on cells.report_id = columns.report_id
+        and cells.table_id = columns.table_id
+        and cells.column_number = columns.column_number
+
+)
+
+select * from final
