@@ -22,6 +22,9 @@ class TableFamily:
     default_columns: tuple[str, ...] = ()  # for tables whose header names no column
     leading_text_columns: int = 0  # text cells between label and numbers (`Påbörjad`)
     max_label_length: int = PROSE_LENGTH
+    # Rows of additive amounts may hold unmarked subtotals, found by arithmetic; rows of
+    # rates (sick leave %) or counts over time never add up, so nothing is inferred there.
+    infer_subtotals: bool = False
 
 
 def _title(pattern: str) -> re.Pattern[str]:
@@ -29,8 +32,13 @@ def _title(pattern: str) -> re.Pattern[str]:
 
 
 FAMILIES = (
-    TableFamily("budget", _title(r"^Verksamhet, tkr\b"), h.BUDGET_LEXICON),
-    TableFamily("budget", _title(r"^Driftredovisning(?: per verksamhet)?$"), h.BUDGET_LEXICON),
+    TableFamily("budget", _title(r"^Verksamhet, tkr\b"), h.BUDGET_LEXICON, infer_subtotals=True),
+    TableFamily(
+        "budget",
+        _title(r"^Driftredovisning(?: per verksamhet)?$"),
+        h.BUDGET_LEXICON,
+        infer_subtotals=True,
+    ),
     TableFamily(
         "placement_volume", _title(r"^Volymer, antal dygn/dagar\b"), h.PLACEMENT_VOLUME_LEXICON
     ),
@@ -61,6 +69,12 @@ FAMILIES = (
         "staff_turnover",
         _title(r"^Personalomsättning [a-zåäö]+-[a-zåäö]+ Extern\b"),
         h.STAFF_TURNOVER_LEXICON,
+    ),
+    TableFamily(
+        "sick_leave_cost_centre", _title(r"^Ansvar Benämning\b"), h.SICK_LEAVE_COST_CENTRE_LEXICON
+    ),
+    TableFamily(
+        "sick_leave_unit", _title(r"^Tertial [123] (?:19|20)\d\d$"), h.SICK_LEAVE_UNIT_LEXICON
     ),
     TableFamily(
         "case_statistics",

@@ -107,6 +107,16 @@ STAFF_TURNOVER_LEXICON = Lexicon(
     groups=(r"Personalomsättning [a-zåäö]+-[a-zåäö]+",),
     columns=(r"Extern Personalomsättning", r"Intern Personalomsättning"),
 )
+_WHO = r"(?:Tot|Kvinnor|Män)"
+_SICK_LEAVE_COLUMNS = (
+    rf"{_WHO} sjukfrånvaro \(SKL:s nyckeltal 1\)",
+    rf"{_WHO} Kort sjukfrånvaro \(max 59 dgr\)(?: Nackamodell)?",
+    rf"{_WHO} Lång sjukfrånvaro \(60 dgr eller mer\) ?(?:= ?)?(?:Nackamodell|SKL:s nyckeltal 2)",
+)
+SICK_LEAVE_COST_CENTRE_LEXICON = Lexicon(skip=(r"Ansvar Benämning",), columns=_SICK_LEAVE_COLUMNS)
+SICK_LEAVE_UNIT_LEXICON = Lexicon(
+    skip=(rf"Tertial [123] {_YEAR}", r"Resultatenhet"), columns=_SICK_LEAVE_COLUMNS
+)
 _MONTH_ABBREVIATION = r"(?:Jan|Feb|Mar|Apr|Maj|Jun|Jul|Aug|Sep|Okt|Nov|Dec)"
 CASE_STATISTICS_LEXICON = Lexicon(
     skip=(r"Barn och unga \d+-\d+ år",),

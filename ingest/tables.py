@@ -134,7 +134,7 @@ def read_table(
     drafts = _read_body(content[body_start:], table)
     _choose_year_labels(drafts)
     _resolve(drafts, table)
-    assign_roles(table.rows)
+    assign_roles(table.rows, infer_subtotals=family.infer_subtotals)
     return table
 
 
@@ -221,6 +221,8 @@ def _read_body(content: Sequence[Line], table: Table) -> list[_Draft]:
             continue
         line = content[index]
         index += 1
+        if match_family(normalize_spaces(line.text)):
+            break  # the next table begins
         split = split_line(line.text)
         row = _row_split(split, width, family) if split.numeric_token_count else None
         if row is None and _is_label_text(split):
@@ -418,7 +420,7 @@ def _sum_matches(parent: Row, block: Sequence[Row]) -> bool:
     return compared >= 3 and nonzero >= 1 and matched >= 0.7 * compared
 
 
-def assign_roles(rows: list[Row]) -> None:
+def assign_roles(rows: list[Row], infer_subtotals: bool = True) -> None:
     """Mark totals and `varav` rows by their labels and subtotals by arithmetic, and link
     each component row to the row it adds up to."""
     for row in rows:
@@ -436,14 +438,16 @@ def assign_roles(rows: list[Row]) -> None:
         if row.is_varav:
             continue
         if row.role == "total":
-            _infer_subtotals(segment)
+            if infer_subtotals:
+                _infer_subtotals(segment)
             for member in segment:
                 if member.parent_row_number is None:
                     member.parent_row_number = row.row_number
             segment = []
         else:
             segment.append(row)
-    _infer_subtotals(segment)
+    if infer_subtotals:
+        _infer_subtotals(segment)
 
 
 def _infer_subtotals(rows: list[Row]) -> None:

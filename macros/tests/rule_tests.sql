@@ -23,3 +23,7 @@
 {% test report_measure_rules_hold(model) %}
     {{ unreviewed(report_measure_discrepancies(model)) }}
 {% endtest %}
+
+{% test sick_leave_rules_hold(model) %}
+    {{ unreviewed(sick_leave_discrepancies(model)) }}
+{% endtest %}

@@ -10,7 +10,10 @@ with
 cells as (
 
     select * from {{ ref('int_table_cells') }}
-    where table_family not in ('budget', 'placement_volume', 'placement_price')
+    where table_family in (
+        'personal_assistance', 'state_grants', 'investments', 'assignment_counts',
+        'staff_turnover', 'case_statistics', 'placement_counts'
+    )
 
 ),
 

@@ -25,6 +25,12 @@ report_measures as (
 
 ),
 
+sick_leave as (
+
+    {{ sick_leave_discrepancies(ref('int_sick_leave_measures')) }}
+
+),
+
 tables as (
 
     select * from {{ ref('stg_report_tables') }}
@@ -44,6 +50,8 @@ discrepancies as (
     select * from placements
     union all
     select * from report_measures
+    union all
+    select * from sick_leave
 
 ),
 

@@ -36,7 +36,10 @@ def test_each_report_has_its_tables_found_by_title() -> None:
         )
     }
     assert found == {
-        NACKA_2017_T1: [("budget", "Verksamhet, tkr", 412, 8, 9)],
+        NACKA_2017_T1: [
+            ("budget", "Verksamhet, tkr", 412, 8, 9),
+            ("sick_leave_cost_centre", "Ansvar Benämning", 512, 4, 14),
+        ],
         NACKA_2018_T1: [
             ("state_grants", "Statsbidrag 2018", 69, 1, 6),
             ("personal_assistance", "Antal personer genomsnitt per tertial", 447, 3, 3),
@@ -49,6 +52,8 @@ def test_each_report_has_its_tables_found_by_title() -> None:
                 3,
             ),
             ("budget", "Verksamhet, tkr", 492, 8, 7),
+            ("sick_leave_unit", "Tertial 1 2017", 566, 6, 4),
+            ("sick_leave_unit", "Tertial 1 2018", 619, 6, 2),
         ],
         NACKA_2014_T2: [("budget", "Verksamhet, tkr", 1096, 5, 8)],
         NACKA_2020_FEB: [

@@ -296,6 +296,80 @@ def test_corrupted_numbers_in_the_smaller_tables_fail_the_build(
         assert f"report {report_id}, table {table_id}, row {row_label!r}" in message
 
 
+def test_sick_leave_from_tables_and_prose(warehouse) -> None:
+    rows = warehouse.execute(
+        """
+        select org_unit, org_unit_code, gender, absence_kind, reference_period_start,
+            reference_period_end, sick_leave_pct, source_line
+        from marts.fct_sick_leave
+        where (org_unit_code = '21210' and absence_kind = 'total')
+            or (org_unit = 'MH STJ Barn o Ungdom IFO' and gender = 'M' and absence_kind = 'short')
+            or (org_unit = 'Barn och unga: socialsekreterare')
+        order by reference_period_start, org_unit
+        """
+    ).fetchall()
+    assert rows == [
+        (
+            "MH STJ Barn o Ungdom IFO",
+            None,
+            "M",
+            "short",
+            date(2017, 1, 1),
+            date(2017, 4, 30),
+            Decimal("4.61"),
+            612,
+        ),
+        (
+            "MH STJ IFO BoU Mottagning",
+            "21210",
+            "T",
+            "total",
+            date(2017, 1, 1),
+            date(2017, 4, 30),
+            Decimal("8.78"),
+            544,
+        ),
+        (
+            "Barn och unga: socialsekreterare",
+            None,
+            "T",
+            "total",
+            date(2024, 1, 1),
+            date(2024, 8, 31),
+            Decimal("12.4"),
+            1860,
+        ),
+        (
+            "Barn och unga: socialsekreterare",
+            None,
+            "T",
+            "total",
+            date(2025, 1, 1),
+            date(2025, 8, 31),
+            Decimal("7.2"),
+            1860,
+        ),
+    ]
+
+
+def test_corrupted_sick_leave_figures_fail_the_build(reports_copy: Path, tmp_path: Path) -> None:
+    # 000 line 552: long 7,43 → 7,34 breaks short + long = total and the long-term share;
+    # 001 line 612: the total 2,84 → 5,84 is no longer between women (2,66) and men (4,61).
+    replace_line(reports_copy / f"{NACKA_2017_T1}.txt", 552, "11,44 4,01 7,34 64,94 ")
+    replace_line(reports_copy / f"{NACKA_2018_T1}.txt", 612, "5,84 2,66 4,61 2,22 2,44 0,00 ")
+    with pytest.raises(BuildError) as failure:
+        build(reports_copy, tmp_path / "warehouse.duckdb")
+    message = str(failure.value)
+    assert (
+        f"report {NACKA_2017_T1}, table ansvar_benamning, row "
+        "'21220 MH STJ IFO BoU Uppf öppenvård' (line 552)"
+    ) in message
+    assert "short_plus_long_equals_total" in message
+    assert (
+        f"report {NACKA_2018_T1}, table tertial_1_2017, row 'MH STJ Barn o Ungdom IFO'" in message
+    )
+
+
 @pytest.mark.parametrize(
     ("report_id", "line", "text", "row_label"),
     [
