@@ -75,6 +75,21 @@ def test_every_cell_of_every_table_equals_its_printed_line(warehouse) -> None:
         assert value == parse_number(printed)
 
 
+def test_every_cell_of_every_table_family_equals_its_printed_line(warehouse) -> None:
+    rows = warehouse.execute(
+        """
+        select table_family, report_id, source_line, printed_text, value
+        from intermediate.int_table_cells where not is_empty
+        """
+    ).fetchall()
+    families = {row[0] for row in rows}
+    assert len(families) == 12
+    for _, report_id, line, printed, value in rows:
+        text = (REPORTS / f"{report_id}.txt").read_text(encoding="utf-8").split("\n")[line - 1]
+        assert printed in text
+        assert value == parse_number(printed)
+
+
 def test_marts_schema_and_dimensions(warehouse) -> None:
     tables = {
         name
