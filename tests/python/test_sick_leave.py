@@ -68,3 +68,10 @@ def test_every_curated_prose_figure_is_on_its_cited_line() -> None:
         assert row["quoted_text"] in line, (row["source_line"], row["quoted_text"])
         printed = row["quoted_text"].rstrip("%").strip()
         assert parse_number(printed) == D(row["sick_leave_pct"])
+
+
+def test_every_prose_cross_check_is_on_its_cited_line() -> None:
+    path = PROJECT_ROOT / "seeds" / "reference" / "prose_cross_checks.csv"
+    with path.open(encoding="utf-8", newline="") as handle:
+        for row in csv.DictReader(handle):
+            assert row["quoted_text"] in report_line(row["report_id"], int(row["source_line"]))

@@ -295,6 +295,20 @@ def test_corrupted_numbers_in_the_smaller_tables_fail_the_build(
             "Nämndinitiativ Påbörjad",
         ),
         (
+            NORRTALJE_2025_AUG,
+            1881,
+            "2025 5,95 % 1,02 % ",
+            "personalomsattning_januari_april_extern",
+            "2025",
+        ),
+        (
+            NACKA_2020_FEB,
+            110,
+            "Antal inledda utredningar 393  955 1 118 ",
+            "barn_och_unga_0_20_ar_jan",
+            "Antal inledda utredningar",
+        ),
+        (
             NACKA_2020_FEB,
             131,
             "varav pågående institutionsplaceringar 25 125 17 12 ",
