@@ -4,6 +4,6 @@
 set -euo pipefail
 source "$(dirname "${BASH_SOURCE[0]}")/ensure_env.sh"
 cd "$DBT_PROJECT_DIR"
-ruff check ingest tests
-ruff format --check ingest tests
+ruff check ingest tests scripts
+ruff format --check ingest tests scripts
 exec pytest -q "$@"
