@@ -3,6 +3,8 @@
 from decimal import Decimal
 
 from ingest.headers import PLACEMENT_PRICE_LEXICON, PLACEMENT_VOLUME_LEXICON, column_headers
+from ingest.tables import find_tables
+from ingest.text import read_lines
 
 from .conftest import NORRTALJE_2025_AUG, amounts, report_tables
 
@@ -83,4 +85,33 @@ def test_price_rows_with_wrapped_labels_and_a_detached_minus() -> None:
         210,
         2,
         207,
+    ]
+
+
+def test_the_price_table_exported_with_other_wraps_reads_the_same() -> None:
+    """The same table as another PDF export might give it: header on one line, labels on
+    the numbers' line, a row label split inside a word."""
+    original = price_table()
+    lines = [
+        "Mått och à-pris ",
+        "",
+        "Kostnad per dygn/dagar Utfall jan-apr 2025, kostnad per dygn Budget 2025, kostnad "
+        "per dygn Avvikelse budget-utfall Prognos 2025 Avvikelse budget-progos Utfall dec 2024 ",
+        "",
+    ]
+    for row in original.rows:
+        printed = " ".join(c.text for c in row.cells)
+        if row.label.startswith("Konsulentstödd"):
+            lines += ["Konsulentstödd familjehems", "vård, barn & unga ", printed + " ", ""]
+        else:
+            lines += [f"{row.label} {printed} ", ""]
+    lines += [
+        "Externa insatser riktade till barn och unga redovisar ett högre pris än budgeterat. "
+    ]
+    parsed = find_tables(read_lines("\n".join(lines)), set())
+    (table,) = parsed
+    assert table.family.name == "placement_price"
+    assert [r.label for r in table.rows] == [r.label for r in original.rows]
+    assert [[c.value for c in r.cells] for r in table.rows] == [
+        [c.value for c in r.cells] for r in original.rows
     ]
