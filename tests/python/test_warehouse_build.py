@@ -296,6 +296,13 @@ def test_corrupted_numbers_in_the_smaller_tables_fail_the_build(
         ),
         (
             NORRTALJE_2025_AUG,
+            1794,
+            "6 652 5 885 677 6 562 677 5 866 ",
+            "kostnad_per_dygn_dagar",
+            "Institutsplaceringar barn och unga",
+        ),
+        (
+            NORRTALJE_2025_AUG,
             1881,
             "2025 5,95 % 1,02 % ",
             "personalomsattning_januari_april_extern",
