@@ -224,17 +224,16 @@ def _read_body(content: Sequence[Line], table: Table) -> list[_Draft]:
         if match_family(normalize_spaces(line.text)):
             break  # the next table begins
         split = split_line(line.text)
-        row = _row_split(split, width, family) if split.numeric_token_count else None
-        if row is None and _is_label_text(split):
-            text = normalize_spaces(line.text)
+        fits = bool(split.numeric_token_count) and _row_split(split, width, family) is not None
+        if not fits and _is_label_text(split):
+            too_long = len(normalize_spaces(line.text)) > family.max_label_length
             word_lines = sum(1 for p in pending if p.text.endswith(" "))
-            too_long = len(text) > family.max_label_length
-            if match_family(text) or too_long or word_lines >= MAX_LABEL_LINES:
+            if too_long or word_lines >= MAX_LABEL_LINES:
                 break
             pending.append(line)
             continue
         label = join_fragments([p.text for p in pending] + [split.label + " "])
-        if row is None:
+        if not fits:
             if after_total or len(label) > family.max_label_length:
                 break
             if _looks_like_page_furniture(split):
@@ -255,22 +254,34 @@ def _read_body(content: Sequence[Line], table: Table) -> list[_Draft]:
                 )
             )
         else:
-            label_line = pending[0].number if pending else line.number
-            draft = _Draft(
-                label, label_line, line.number, line.text, _readings(split, width, family)
-            )
-            shifted = with_year_in_label(split)
-            if shifted is not None and _readings(shifted, width, family):
-                draft.year_label = join_fragments([p.text for p in pending] + [shifted.label + " "])
-                draft.year_readings = _readings(shifted, width, family)
-            if not draft.readings:
-                draft.label, draft.readings = draft.year_label, draft.year_readings
-                draft.year_label, draft.fits_only_with_year_label = None, True
-            drafts.append(draft)
+            drafts.append(_draft(pending, line, split, width, family))
             after_total = bool(TOTAL_LABEL.match(label))
         table.last_line = line.number
         pending = []
     return drafts
+
+
+def _draft(
+    pending: list[Line], line: Line, split: SplitLine, width: int, family: TableFamily
+) -> _Draft:
+    """A row read both as printed and, where that fits too, with its leading year in the
+    label; _choose_year_labels picks one reading for the whole table."""
+
+    def label_of(own: str) -> str:
+        return join_fragments([p.text for p in pending] + [own + " "])
+
+    label_line = pending[0].number if pending else line.number
+    draft = _Draft(
+        label_of(split.label), label_line, line.number, line.text, _readings(split, width, family)
+    )
+    shifted = with_year_in_label(split)
+    if shifted is not None:
+        draft.year_readings = _readings(shifted, width, family)
+        draft.year_label = label_of(shifted.label) if draft.year_readings else None
+    if not draft.readings:
+        draft.label, draft.readings = draft.year_label or draft.label, draft.year_readings
+        draft.year_label, draft.fits_only_with_year_label = None, True
+    return draft
 
 
 def _is_label_text(split: SplitLine) -> bool:
