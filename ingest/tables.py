@@ -308,8 +308,11 @@ def _repeated_header_end(content: Sequence[Line], index: int, table: Table) -> i
 
 
 def _looks_like_page_furniture(split: SplitLine) -> bool:
-    """Words and at most a year and a page number (`DELÅRSRAPPORT PER AUGUSTI 2025  14`)."""
+    """Words and at most a year and a page number (`DELÅRSRAPPORT PER AUGUSTI 2025  14`),
+    or a page number alone (`12`)."""
     numbers = [token for token in split.cell_tokens if token not in ("", "-")]
+    if not split.label:
+        return len(numbers) == 1 and re.fullmatch(r"\d{1,3}", numbers[0]) is not None
     return (
         len(split.label.split()) >= 2
         and len(numbers) <= 2

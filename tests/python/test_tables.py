@@ -221,6 +221,20 @@ def test_a_single_page_footer_inside_a_table_is_listed_and_skipped() -> None:
     assert (reject.line, reject.reason) == (526, "page header or footer inside table")
 
 
+def test_a_bare_page_number_between_label_lines_is_listed_and_skipped() -> None:
+    # Another export might put the page number alone between `Personer med` and
+    # `funktionsnedsättning` (001 lines 525-526).
+    lines = [line.text for line in report_lines(NACKA_2018_T1)]
+    lines.insert(525, "12 ")
+    lines = read_lines("\n".join(lines))
+    (table,) = [t for t in find_tables(lines, page_furniture(lines)) if t.family.name == "budget"]
+    original = budget_tables(NACKA_2018_T1)[0]
+    assert [r.label for r in table.rows] == [r.label for r in original.rows]
+    assert [(r.line, r.reason) for r in table.rejects] == [
+        (526, "page header or footer inside table")
+    ]
+
+
 def test_page_break_with_the_header_printed_again_continues_the_table() -> None:
     # Another export might break the page after `Nämnd och nämndstöd` (001 line 543) and
     # print the whole header again before `Summa`; the table goes on, Summa still totals it.
