@@ -2,7 +2,8 @@ with
 
 cells as (
 
-    select * from {{ ref('stg_table_cells') }}
+    select * from {{ ref('int_table_cells') }}
+    where table_family = 'budget'
 
 ),
 
@@ -23,25 +24,25 @@ final as (
     select
         cells.report_id,
         cells.table_id,
-        rows.table_title,
+        cells.table_title,
         rows.table_kind,
         cells.row_number,
-        rows.row_label,
-        rows.row_role,
-        rows.is_varav,
-        rows.parent_row_number,
+        cells.row_label,
+        cells.row_role,
+        cells.is_varav,
+        cells.parent_row_number,
         rows.role_evidence,
-        rows.resolution,
+        cells.resolution,
         cells.column_number,
-        columns.column_header,
-        columns.header_key,
+        cells.column_header,
+        cells.header_key,
         coalesce(columns.column_flow, rows.row_flow) as flow,
         columns.basis,
         columns.scope,
-        cells.amount as amount_tkr,
+        cells.value as amount_tkr,
         cells.printed_text,
         cells.is_empty,
-        rows.label_line,
+        cells.label_line,
         cells.source_line
     from cells
     inner join rows
