@@ -131,11 +131,11 @@ def _describe_row(record: dict) -> str:
 
 
 @contextmanager
-def _seeds_folder(custom_reports: Path | None) -> Iterator[Path]:
+def _seeds_folder(bundled: bool) -> Iterator[Path]:
     """Where the ingest seeds go: seeds/ingested for the bundled reports, else a scratch
     folder inside the project (dbt needs seed paths relative to the project: it mirrors them
     under its target folder, and an absolute path would overwrite the seeds themselves)."""
-    if custom_reports is None:
+    if bundled:
         yield DEFAULT_SEEDS
         return
     SCRATCH_SEEDS.mkdir(exist_ok=True)
@@ -150,7 +150,7 @@ def build(reports_dir: Path, output: Path) -> BuildSummary:
     bundled = reports_dir.resolve() == DEFAULT_REPORTS.resolve()
     with (
         tempfile.TemporaryDirectory(prefix="warehouse-build-", dir=output.parent) as scratch,
-        _seeds_folder(None if bundled else reports_dir) as seeds_dir,
+        _seeds_folder(bundled) as seeds_dir,
     ):
         scratch_dir = Path(scratch)
         started = time.perf_counter()
