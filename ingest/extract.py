@@ -12,11 +12,31 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from ingest.indicators import IndicatorError, IndicatorTable, find_indicator_tables
 from ingest.metadata import MetadataError, read_manifest, resolve_metadata
+from ingest.strategic_goals import (
+    CuratedSpan,
+    find_strategic_goal_tables,
+    read_curated_spans,
+    uncited_value_lines,
+)
 from ingest.tables import Table, TableError, find_tables
 from ingest.text import page_furniture, read_lines
 
 Record = dict[str, Any]
+CURATED_INDICATORS = (
+    Path(__file__).resolve().parent.parent / "seeds" / "reference" / "indicator_curated_values.csv"
+)
+RECORD_KINDS = (
+    "reports",
+    "tables",
+    "columns",
+    "rows",
+    "cells",
+    "indicator_rows",
+    "indicator_values",
+    "rejects",
+)
 
 
 @dataclass
@@ -26,6 +46,8 @@ class Extraction:
     columns: list[Record] = field(default_factory=list)
     rows: list[Record] = field(default_factory=list)
     cells: list[Record] = field(default_factory=list)
+    indicator_rows: list[Record] = field(default_factory=list)
+    indicator_values: list[Record] = field(default_factory=list)
     rejects: list[Record] = field(default_factory=list)
     errors: list[str] = field(default_factory=list)
 
@@ -43,14 +65,15 @@ def table_slug(title: str) -> str:
 
 def extract_reports(reports_dir: Path, municipalities: dict[str, str]) -> Extraction:
     manifest = read_manifest(reports_dir / "manifest.csv")
+    curated = read_curated_spans(CURATED_INDICATORS)
     result = Extraction()
     paths = sorted(reports_dir.glob("*.txt"))
     if not paths:
         raise FileNotFoundError(f"no report files (*.txt) in {reports_dir}")
     for path in paths:
         try:
-            _extract_report(path, manifest, municipalities, result)
-        except (MetadataError, TableError, UnicodeDecodeError) as error:
+            _extract_report(path, manifest, municipalities, curated, result)
+        except (MetadataError, TableError, IndicatorError, UnicodeDecodeError) as error:
             line = getattr(error, "line", None)
             where = f"{path.name}:{line}" if line else path.name
             message = str(error) if str(error).startswith(path.name) else f"{where}: {error}"
@@ -67,13 +90,18 @@ def _extract_report(
     path: Path,
     manifest: dict[str, dict[str, str]],
     municipalities: dict[str, str],
+    curated: list[CuratedSpan],
     result: Extraction,
 ) -> None:
     text = path.read_text(encoding="utf-8")
     report_id = path.stem
     metadata = resolve_metadata(report_id, text, manifest, municipalities, path.name)
     lines = read_lines(text)
-    tables = find_tables(lines, page_furniture(lines))
+    furniture = page_furniture(lines)
+    tables = find_tables(lines, furniture)
+    indicator_tables = find_indicator_tables(
+        lines, furniture, metadata.period_start, metadata.period_end
+    )
     staged = Extraction()
     staged.reports.append(
         {
@@ -94,7 +122,27 @@ def _extract_report(
         seen[slug] = seen.get(slug, 0) + 1
         table_id = slug if seen[slug] == 1 else f"{slug}_{seen[slug]}"
         _add_table(report_id, path.name, table_id, table, staged)
-    for name in ("reports", "tables", "columns", "rows", "cells", "rejects"):
+    for table in indicator_tables:
+        slug = table_slug(table.title)
+        seen[slug] = seen.get(slug, 0) + 1
+        table_id = slug if seen[slug] == 1 else f"{slug}_{seen[slug]}"
+        _add_indicator_table(report_id, path.name, table_id, table, staged)
+    for goal_table in find_strategic_goal_tables(lines):
+        table_id = table_slug(goal_table.title)
+        for line in uncited_value_lines(goal_table, report_id, table_id, curated):
+            staged.rejects.append(
+                _reject(
+                    report_id,
+                    path.name,
+                    line.number,
+                    table_id,
+                    None,
+                    line.text,
+                    "number in a strategic-goal table that no reviewed entry of "
+                    "indicator_curated_values.csv places",
+                )
+            )
+    for name in RECORD_KINDS:
         getattr(result, name).extend(getattr(staged, name))
 
 
@@ -149,6 +197,59 @@ def _add_table(
                     "column_number": number,
                     "printed_text": cell.text,
                     "amount": cell.value,
+                    "source_line": row.source_line,
+                }
+            )
+    for reject in table.rejects:
+        out.rejects.append(
+            _reject(
+                report_id,
+                file_name,
+                reject.line,
+                table_id,
+                reject.label,
+                reject.text,
+                reject.reason,
+            )
+        )
+
+
+def _add_indicator_table(
+    report_id: str, file_name: str, table_id: str, table: IndicatorTable, out: Extraction
+) -> None:
+    for row in table.rows:
+        out.indicator_rows.append(
+            {
+                "report_id": report_id,
+                "table_id": table_id,
+                "table_layout": table.layout,
+                "table_title": table.title,
+                "title_line": table.title_line,
+                "row_number": row.row_number,
+                "goal_area": row.goal_area,
+                "indicator": row.indicator,
+                "indicator_level": row.indicator_level,
+                "responsible_unit": row.responsible_unit,
+                "reported_assessment": row.reported_assessment,
+                "reported_trend": row.reported_trend,
+                "label_line": row.label_line,
+                "source_line": row.source_line,
+            }
+        )
+        for number, cell in enumerate(row.cells, start=1):
+            out.indicator_values.append(
+                {
+                    "report_id": report_id,
+                    "table_id": table_id,
+                    "row_number": row.row_number,
+                    "column_number": number,
+                    "column_header": cell.column.header,
+                    "value_role": cell.column.value_role,
+                    "period_start": cell.column.period_start,
+                    "period_end": cell.column.period_end,
+                    "printed_text": cell.printed_text,
+                    "value": cell.value,
+                    "is_percent": cell.is_percent,
                     "source_line": row.source_line,
                 }
             )

@@ -27,3 +27,7 @@
 {% test sick_leave_rules_hold(model) %}
     {{ unreviewed(sick_leave_discrepancies(model)) }}
 {% endtest %}
+
+{% test indicator_rules_hold(model) %}
+    {{ indicator_rule_violations(model) }}
+{% endtest %}

@@ -1,0 +1,619 @@
+"""Indicator tables: the values of each indicator, placed in their column by the spacing.
+
+Three layouts are read by structure and header words, wherever they stand in a report:
+
+- `Indikatorer Utfall 2016 Utfall 2017 Utfall 2018 Mål` (tertial reports): per indicator a
+  wrapped label, then a line of values that ends in the tertial markers `T1` / `T2` / `T3`;
+- `Indikatorer` with month headers `nov-19 dec-19 januari` (monthly reports): label and values
+  on one line, or the label wrapped above a line of values, under all-caps group headings;
+- `Indikator (KF)` / `Indikator (Nämnd)` with `Ansvarig avdelning`, `Utfall 2022` …
+  `Utfall Aug 2025`, `Mål 2025`, `Prognos 2025`, `Bedömning Trend` (interim reports): label,
+  responsible unit, a line of values with the assessment and trend (which may wrap below it),
+  and a `Senaste kommentar` paragraph.
+
+Empty cells vanish from the extracted text but leave their space behind (GLOSSARY.md: one
+space per cell boundary, one more per empty cell), so `   19% 65% 30% Ej uppfyllt` is three
+empty outcomes followed by August, target and forecast. A values line is placed only when the
+spacing admits exactly one reading of the header's column count; otherwise the row is
+rejected with its line, never placed by position alone.
+"""
+
+from __future__ import annotations
+
+import calendar
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from datetime import date
+from decimal import Decimal
+
+from ingest.metadata import MONTHS
+from ingest.numbers import Cell, cell_readings, is_numeric_token
+from ingest.text import Line, join_fragments, normalize_spaces
+
+
+class IndicatorError(ValueError):
+    def __init__(self, message: str, line: int) -> None:
+        super().__init__(message)
+        self.line = line
+
+
+@dataclass(frozen=True)
+class IndicatorColumn:
+    header: str  # as printed, wrapped lines joined: `Utfall Aug 2025`
+    value_role: str  # actual | target | forecast
+    period_start: date
+    period_end: date
+
+
+@dataclass(frozen=True)
+class IndicatorCell:
+    column: IndicatorColumn
+    printed_text: str  # '' for an empty cell, `-` for a printed dash
+    value: Decimal | None
+    is_percent: bool
+
+
+@dataclass
+class IndicatorRow:
+    row_number: int
+    indicator: str
+    indicator_level: str | None  # KF | Nämnd | N (the `(N)` mark) | None
+    goal_area: str | None
+    responsible_unit: str | None
+    reported_assessment: str | None
+    reported_trend: str | None
+    label_line: int
+    source_line: int  # the line that holds the values
+    cells: list[IndicatorCell]
+
+
+@dataclass(frozen=True)
+class IndicatorReject:
+    line: int
+    label: str | None
+    text: str
+    reason: str
+
+
+@dataclass
+class IndicatorTable:
+    layout: str  # tertial_outcomes | monthly | outcome_target_forecast
+    title: str
+    title_line: int
+    last_line: int
+    indicator_level: str | None
+    columns: list[IndicatorColumn]
+    rows: list[IndicatorRow] = field(default_factory=list)
+    rejects: list[IndicatorReject] = field(default_factory=list)
+
+
+ASSESSMENTS = (
+    "Uppfyllt",
+    "Delvis uppfyllt",
+    "Ej uppfyllt",
+    "Inget värde angivet",
+    "Ej utvärderad",
+)
+TRENDS = ("Positiv", "Negativ", "Oförändrad", "Ej utvärderad")
+_ASSESSMENT_START = {phrase.split()[0] for phrase in ASSESSMENTS}
+_TERTIAL_MARKER = re.compile(r"^(?P<body>.*?) ?T1 ?$")
+_LEVEL_TITLE = re.compile(r"^Indikator \((?P<level>KF|Nämnd)\) Ansvarig\b")
+_TERTIAL_TITLE = re.compile(r"^Indikatorer Utfall ?$")
+_MONTHLY_TITLE = re.compile(r"^Indikatorer ?$")
+_MONTH_HEADER = re.compile(
+    r"^(?:(?:[a-zåäö]{3}-\d\d|" + "|".join(MONTHS) + r")(?: |$))+$", re.IGNORECASE
+)
+_GROUP_HEADING = re.compile(r"^\d+(?:\.\d+)* [A-ZÅÄÖ/ ]+$")
+_SECTION_HEADING = re.compile(r"^\s*\d+\.\d+\.? [A-ZÅÄÖ][a-zåäö]")
+_COMMENT = re.compile(r"^\s*Senaste kommentar\b")
+_LEVEL_MARK = re.compile(r"^\((?P<level>N|KF)\) ")
+_ABBREVIATED_MONTHS = {name[:3]: number for name, number in MONTHS.items()}
+MAX_LABEL_LINES = 8
+
+
+def find_indicator_tables(
+    lines: Sequence[Line], furniture: set[int], report_start: date, report_end: date
+) -> list[IndicatorTable]:
+    """Every indicator table of a report, in the order they appear."""
+    content = [line for line in lines if line.number not in furniture]
+    tables: list[IndicatorTable] = []
+    index = 0
+    while index < len(content):
+        start = index
+        text = content[index].text.strip()
+        if _TERTIAL_TITLE.match(text):
+            table, index = _read_tertial_table(content, index, report_start, report_end)
+        elif _LEVEL_TITLE.match(text):
+            table, index = _read_level_table(content, index, report_start, report_end)
+        elif _MONTHLY_TITLE.match(text) and _next_text(content, index + 1)[1] is not None:
+            found = _read_monthly_table(content, index, report_start, report_end)
+            if found is None:
+                index += 1
+                continue
+            table, index = found
+        else:
+            index += 1
+            continue
+        area = goal_area_before(content, start)
+        for row in table.rows:
+            row.goal_area = row.goal_area or area
+        tables.append(table)
+    return tables
+
+
+def goal_area_before(content: Sequence[Line], index: int) -> str | None:
+    """The numbered heading (`2.2 Attraktiva livsmiljöer i hela Nacka`, `1.1. En ekonomi i
+    balans.`) that the table at `index` stands under; a heading wrapped before its full stop
+    takes its next line."""
+    for at in range(index - 1, -1, -1):
+        text = content[at].text
+        if _SECTION_HEADING.match(text) and len(text.strip()) <= 120:
+            heading = text.strip()
+            following, after_text = _next_text(content, at + 1)
+            if not heading.endswith(".") and after_text and after_text.strip().endswith("."):
+                if len(after_text.strip()) < 60:
+                    heading = f"{heading} {after_text.strip()}"
+            return normalize_spaces(heading)
+    return None
+
+
+# --- headers ---------------------------------------------------------------------------
+
+
+def parse_column_header(header: str, report_start: date, report_end: date) -> IndicatorColumn:
+    """What an indicator column holds and for which period.
+
+    `Utfall 2016` is the outcome of 2016, but `Utfall 2018` in a report on 2018 is the outcome
+    so far (the report's own period); `Utfall Aug 2025` is January-August; `Mål` without a year
+    is the target of the report's year; `nov-19` and `januari` are single months.
+    """
+    words = header.split()
+    year = report_end.year
+    if words[0] == "Utfall" and len(words) == 2 and words[1].isdigit():
+        year = int(words[1])
+        if year == report_end.year:
+            return IndicatorColumn(header, "actual", report_start, report_end)
+        return IndicatorColumn(header, "actual", date(year, 1, 1), date(year, 12, 31))
+    if words[0] == "Utfall" and len(words) == 3 and words[2].isdigit():
+        month = _ABBREVIATED_MONTHS.get(words[1].lower()[:3])
+        if month is not None:
+            year = int(words[2])
+            return IndicatorColumn(header, "actual", date(year, 1, 1), _month_end(year, month))
+    if words[0] in ("Mål", "Prognos") and len(words) <= 2:
+        if len(words) == 2:
+            if not words[1].isdigit():
+                raise ValueError(f"unknown indicator column header {header!r}")
+            year = int(words[1])
+        role = "target" if words[0] == "Mål" else "forecast"
+        return IndicatorColumn(header, role, date(year, 1, 1), date(year, 12, 31))
+    month_match = re.fullmatch(r"([a-zåäö]{3})-(\d\d)", header.lower())
+    if month_match and month_match.group(1) in _ABBREVIATED_MONTHS:
+        month = _ABBREVIATED_MONTHS[month_match.group(1)]
+        year = 2000 + int(month_match.group(2))
+        return IndicatorColumn(header, "actual", date(year, month, 1), _month_end(year, month))
+    if header.lower() in MONTHS:
+        month = MONTHS[header.lower()]
+        if month > report_end.month:  # a month after the report's period is last year's
+            year -= 1
+        return IndicatorColumn(header, "actual", date(year, month, 1), _month_end(year, month))
+    raise ValueError(f"unknown indicator column header {header!r}")
+
+
+def _month_end(year: int, month: int) -> date:
+    return date(year, month, calendar.monthrange(year, month)[1])
+
+
+_HEADER_PHRASE = re.compile(
+    r"\bUtfall(?: [A-ZÅÄÖ][a-zåäö]{2})? \d{4}|\bMål(?: \d{4})?\b|\bPrognos \d{4}"
+)
+
+
+def header_columns(
+    header_text: str, line: int, report_start: date, report_end: date
+) -> list[IndicatorColumn]:
+    """The value columns named in a joined header (`… Utfall 2022 … Mål 2025 Prognos 2025 …`)."""
+    phrases = _HEADER_PHRASE.findall(header_text)
+    if not phrases:
+        raise IndicatorError(f"indicator table header names no column: {header_text!r}", line)
+    try:
+        return [parse_column_header(phrase, report_start, report_end) for phrase in phrases]
+    except ValueError as error:
+        raise IndicatorError(str(error), line) from error
+
+
+# --- values lines ------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class ValuesLine:
+    prefix: str  # text before the values (a label, or the responsible unit)
+    cell_tokens: list[str]  # '' marks an empty cell; `%` units already dropped
+    percent: list[bool]  # per cell token: printed with `%`
+    tail: str  # text after the values (assessment and trend, or the tertial marker)
+
+
+def split_values_line(text: str, tail_starts: set[str] | None = None) -> ValuesLine | None:
+    """Split `prefix cells tail` by the spacing; None if the line holds no cell.
+
+    With `tail_starts`, the tail begins at the first word (after the prefix) that is one of
+    them; without, the line has no tail.
+    """
+    body = text[:-1] if text.endswith(" ") else text
+    body = re.sub("[\u2212\u2013](?=\\d)", "-", body)
+    tokens = body.split(" ")
+    tokens, percent = _drop_percent(tokens)
+    start = 0
+    while start < len(tokens) and tokens[start] and not is_numeric_token(tokens[start]):
+        start += 1
+    end = len(tokens)
+    if tail_starts is not None:
+        end = next((i for i in range(start, len(tokens)) if tokens[i] in tail_starts), len(tokens))
+    prefix_tokens = tokens[:start]
+    cells = tokens[start:end]
+    if prefix_tokens and not cells:
+        return None
+    if any(token and not is_numeric_token(token) for token in cells):
+        # A word among the values: the prefix goes on after a number (`0-12 år`, `Ej`).
+        last_word = max(i for i, token in enumerate(cells) if token and not is_numeric_token(token))
+        prefix_tokens = prefix_tokens + cells[: last_word + 1]
+        start += last_word + 1
+        cells = tokens[start:end]
+    if not any(token for token in cells) and prefix_tokens and tail_starts is None:
+        return None
+    return ValuesLine(
+        prefix=normalize_spaces(" ".join(prefix_tokens)),
+        cell_tokens=cells,
+        percent=percent[start:end],
+        tail=" ".join(tokens[end:]),
+    )
+
+
+def _drop_percent(tokens: list[str]) -> tuple[list[str], list[bool]]:
+    """`54 %` and `5,6%` → `54`, `5,6`, each marked as printed with a percent sign."""
+    kept: list[str] = []
+    percent: list[bool] = []
+    for token in tokens:
+        if token == "%" and kept and is_numeric_token(kept[-1]) and kept[-1] != "-":
+            percent[-1] = True
+            continue
+        if token.endswith("%") and is_numeric_token(token[:-1]):
+            kept.append(token[:-1])
+            percent.append(True)
+            continue
+        kept.append(token)
+        percent.append(False)
+    return kept, percent
+
+
+def place_values(values: ValuesLine, columns: list[IndicatorColumn]) -> list[IndicatorCell]:
+    """The cells of a values line, one per column; ValueError unless exactly one reading."""
+    readings = cell_readings(values.cell_tokens, len(columns))
+    if len(readings) != 1:
+        raise ValueError(
+            f"{len(readings)} readings of {' '.join(values.cell_tokens)!r} "
+            f"as {len(columns)} columns"
+        )
+    return [
+        IndicatorCell(column, cell.text, cell.value, _printed_percent(values, cell))
+        for column, cell in zip(columns, readings[0], strict=True)
+    ]
+
+
+def _printed_percent(values: ValuesLine, cell: Cell) -> bool:
+    if cell.value is None:
+        return False
+    last_token = cell.text.split(" ")[-1]
+    positions = [i for i, token in enumerate(values.cell_tokens) if token == last_token]
+    return any(values.percent[i] for i in positions)
+
+
+def read_assessment(text: str) -> tuple[str | None, str | None]:
+    """`Ej uppfyllt Ej utvärderad` → ('Ej uppfyllt', 'Ej utvärderad'); the two vocabularies
+    are closed, so anything else is an error."""
+    text = normalize_spaces(text)
+    if not text:
+        return None, None
+    for assessment in sorted(ASSESSMENTS, key=len, reverse=True):
+        if text == assessment or text.startswith(assessment + " "):
+            trend = text[len(assessment) :].strip() or None
+            if trend is not None and trend not in TRENDS:
+                break
+            return assessment, trend
+    raise ValueError(f"unknown assessment and trend {text!r}")
+
+
+def split_level_mark(label: str) -> tuple[str | None, str]:
+    """`(N) Antal besök …` → ('N', 'Antal besök …')."""
+    match = _LEVEL_MARK.match(label)
+    if match is None:
+        return None, label
+    return match.group("level"), label[match.end() :]
+
+
+# --- layouts -----------------------------------------------------------------------------
+
+
+def _next_text(content: Sequence[Line], index: int) -> tuple[int, str | None]:
+    while index < len(content):
+        if not content[index].is_blank:
+            return index, content[index].text
+        index += 1
+    return index, None
+
+
+def _paragraph(
+    content: Sequence[Line], index: int, stop: re.Pattern[str] | None = None
+) -> tuple[list[Line], int]:
+    """The non-blank lines from `index` (skipping blanks before it), and the index after;
+    a line matching `stop` opens a paragraph of its own (a table title printed right under
+    the last comment line)."""
+    index, _ = _next_text(content, index)
+    lines: list[Line] = []
+    while index < len(content) and not content[index].is_blank:
+        if lines and stop is not None and stop.match(content[index].text):
+            break
+        lines.append(content[index])
+        index += 1
+    return lines, index
+
+
+def _read_tertial_table(
+    content: Sequence[Line], index: int, report_start: date, report_end: date
+) -> tuple[IndicatorTable, int]:
+    """`Indikatorer Utfall` / `2016` / `Utfall` / `2017` … `Mål`, then rows ending in T1-T3."""
+    title_line = content[index].number
+    header = [content[index].text]
+    index += 1
+    while index < len(content):
+        line = content[index]
+        index += 1
+        if line.is_blank:
+            continue
+        header.append(line.text)
+        if re.search(r"\bMål\s*$", line.text):
+            break
+    header_text = join_fragments(header)
+    columns = header_columns(header_text, title_line, report_start, report_end)
+    table = IndicatorTable("tertial_outcomes", "Indikatorer", title_line, title_line, None, columns)
+    pending: list[Line] = []
+    while True:
+        paragraph, after = _paragraph(content, index)
+        if not paragraph:
+            break
+        markers = [line.text.strip() for line in paragraph[1:]]
+        first = _TERTIAL_MARKER.match(paragraph[0].text.rstrip(" "))
+        if first is None or markers != ["T2", "T3"]:
+            if pending or len(paragraph) > 3:
+                break  # two text paragraphs in a row: the narrative under the table
+            pending = paragraph
+            index = after
+            continue
+        values = split_values_line(first.group("body") + " ")  # the line's own trailing space
+        label_lines = [*pending, paragraph[0]] if pending else [paragraph[0]]
+        prefix = values.prefix if values else first.group("body")
+        label = join_fragments([line.text for line in pending] + [prefix])
+        level, indicator = split_level_mark(label)
+        row_number = len(table.rows) + 1
+        try:
+            if values is None:
+                raise ValueError("no values")
+            cells = place_values(values, columns)
+        except ValueError as error:
+            table.rejects.append(
+                IndicatorReject(paragraph[0].number, indicator, paragraph[0].text, str(error))
+            )
+        else:
+            table.rows.append(
+                IndicatorRow(
+                    row_number,
+                    indicator,
+                    level,
+                    None,
+                    None,
+                    None,
+                    None,
+                    label_lines[0].number,
+                    paragraph[0].number,
+                    cells,
+                )
+            )
+        table.last_line = paragraph[-1].number
+        pending = []
+        index = after
+    return table, index
+
+
+def _read_monthly_table(
+    content: Sequence[Line], index: int, report_start: date, report_end: date
+) -> tuple[IndicatorTable, int] | None:
+    """`Indikatorer`, a month header, then group headings and rows; a month header again
+    starts a new set of columns."""
+    header_index, header = _next_text(content, index + 1)
+    if header is None or not _MONTH_HEADER.match(header.strip()):
+        return None
+    table = IndicatorTable(
+        "monthly", "Indikatorer", content[index].number, content[header_index].number, None, []
+    )
+    columns = _month_columns(content[header_index], report_start, report_end)
+    table.columns = list(columns)
+    index = header_index + 1
+    group: str | None = None
+    pending: list[Line] = []
+    while True:
+        paragraph, after = _paragraph(content, index)
+        if not paragraph or paragraph[0].text.lstrip().startswith("*"):
+            break
+        text = paragraph[0].text.strip()
+        if _MONTH_HEADER.match(text):
+            columns = _month_columns(paragraph[0], report_start, report_end)
+            table.columns += [c for c in columns if c not in table.columns]
+            index = after
+            continue
+        if _GROUP_HEADING.match(text) and len(paragraph) == 1:
+            group, pending, index = text, [], after
+            continue
+        values = split_values_line(paragraph[-1].text)
+        if values is None or not any(values.cell_tokens):
+            if pending:
+                break
+            pending, index = paragraph, after
+            continue
+        label_lines = [*pending, *paragraph]
+        label = join_fragments(
+            [line.text for line in [*pending, *paragraph[:-1]]] + [values.prefix]
+        )
+        row_number = len(table.rows) + 1
+        try:
+            cells = place_values(values, columns)
+        except ValueError as error:
+            table.rejects.append(
+                IndicatorReject(paragraph[-1].number, label, paragraph[-1].text, str(error))
+            )
+        else:
+            table.rows.append(
+                IndicatorRow(
+                    row_number,
+                    label,
+                    None,
+                    group,
+                    None,
+                    None,
+                    None,
+                    label_lines[0].number,
+                    paragraph[-1].number,
+                    cells,
+                )
+            )
+        table.last_line = paragraph[-1].number
+        pending, index = [], after
+    return table, index
+
+
+def _month_columns(line: Line, report_start: date, report_end: date) -> list[IndicatorColumn]:
+    try:
+        return [parse_column_header(word, report_start, report_end) for word in line.text.split()]
+    except ValueError as error:
+        raise IndicatorError(str(error), line.number) from error
+
+
+_LEVEL_TABLE_END = re.compile(
+    r"^\s*(?:Indikator \(|Uppdrag Ansvarig|Nämndinitiativ Ansvarig|Verksamhetsmål\b"
+    r"|Bedömning Trend|\d+\.\d+\.? [A-ZÅÄÖ][a-zåäö])"
+)
+
+
+def _read_level_table(
+    content: Sequence[Line], index: int, report_start: date, report_end: date
+) -> tuple[IndicatorTable, int]:
+    """`Indikator (KF) Ansvarig avdelning Utfall 2022 … Bedömning Trend`, then per row: label,
+    unit, values with assessment and trend, `Senaste kommentar` paragraph."""
+    title = content[index].text.strip()
+    level = _LEVEL_TITLE.match(title).group("level")  # type: ignore[union-attr]
+    title_line = content[index].number
+    header: list[str] = []
+    while index < len(content):
+        header.append(content[index].text)
+        index += 1
+        if header[-1].strip().endswith("Bedömning Trend"):
+            break
+    columns = header_columns(join_fragments(header), title_line, report_start, report_end)
+    table = IndicatorTable(
+        "outcome_target_forecast", f"Indikator ({level})", title_line, index, level, columns
+    )
+    paragraphs: list[list[Line]] = []  # text paragraphs since the last row: label, unit
+    while True:
+        paragraph, after = _paragraph(content, index, _LEVEL_TABLE_END)
+        if not paragraph:
+            break
+        first = paragraph[0].text
+        if _LEVEL_TABLE_END.match(first):
+            break
+        values_at = next(
+            (
+                i
+                for i, line in enumerate(paragraph)
+                if (v := split_values_line(line.text, _ASSESSMENT_START)) is not None
+                and v.tail
+                and len(v.cell_tokens) == len(columns)
+            ),
+            None,
+        )
+        if values_at is None:
+            if _COMMENT.match(first):
+                paragraphs = []
+            else:
+                paragraphs.append(paragraph)
+            index = after
+            continue
+        line = paragraph[values_at]
+        values = split_values_line(line.text, _ASSESSMENT_START)
+        assert values is not None
+        tail_lines, index = _assessment_lines(content, paragraph, values_at, after)
+        row = _level_row(table, paragraphs, paragraph[:values_at], line, values, tail_lines)
+        if row is not None:
+            table.rows.append(row)
+        table.last_line = line.number
+        paragraphs = []
+    return table, index
+
+
+def _assessment_lines(
+    content: Sequence[Line], paragraph: list[Line], values_at: int, after: int
+) -> tuple[list[str], int]:
+    """The assessment and trend words below a values line, up to `Senaste kommentar`
+    (they may wrap over blank lines: `Ej` / `uppfyllt` / `` / `Negativ`)."""
+    tail = [line.text for line in paragraph[values_at + 1 :]]
+    if any(_COMMENT.match(text) for text in tail):
+        cut = next(i for i, text in enumerate(tail) if _COMMENT.match(text))
+        return tail[:cut], after
+    index = after
+    while index < len(content) and not _COMMENT.match(content[index].text):
+        if not content[index].is_blank:
+            if len(content[index].text.strip()) > 20:
+                break
+            tail.append(content[index].text)
+        index += 1
+    return tail, index
+
+
+def _level_row(
+    table: IndicatorTable,
+    paragraphs: list[list[Line]],
+    above: list[Line],
+    line: Line,
+    values: ValuesLine,
+    tail_lines: list[str],
+) -> IndicatorRow | None:
+    texts = [p for p in paragraphs if p]
+    if values.prefix:
+        unit_lines, label_lines = [], texts[-1] if texts else above
+        unit = values.prefix
+    else:
+        unit_lines = above or (texts[-1] if texts else [])
+        label_lines = texts[-2] if not above and len(texts) >= 2 else (texts[-1] if above else [])
+        unit = join_fragments([ln.text for ln in unit_lines])
+    label = join_fragments([ln.text for ln in label_lines])
+    if not label or len(label_lines) > MAX_LABEL_LINES:
+        table.rejects.append(
+            IndicatorReject(line.number, None, line.text, "indicator row without a label above")
+        )
+        return None
+    try:
+        cells = place_values(values, table.columns)
+        assessment, trend = read_assessment(join_fragments([values.tail + " ", *tail_lines]))
+    except ValueError as error:
+        table.rejects.append(IndicatorReject(line.number, label, line.text, str(error)))
+        return None
+    return IndicatorRow(
+        len(table.rows) + 1,
+        label,
+        table.indicator_level,
+        None,
+        unit or None,
+        assessment,
+        trend,
+        label_lines[0].number,
+        line.number,
+        cells,
+    )

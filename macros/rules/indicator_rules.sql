@@ -1,0 +1,149 @@
+{#-
+    Indicator fulfilment and the rules an indicator row must keep.
+
+    A value meets its target by the comparator printed with the target (`>=80%`, `<7%`,
+    `+/- 15mkr`: at most 15 either way), else by the indicator's reviewed direction.
+-#}
+{% macro indicator_meets_target(value, target, comparator, direction) %}
+    case
+        when {{ value }} is null or {{ target }} is null then null
+        when {{ comparator }} = '>' then {{ value }} > {{ target }}
+        when {{ comparator }} = '>=' then {{ value }} >= {{ target }}
+        when {{ comparator }} = '<' then {{ value }} < {{ target }}
+        when {{ comparator }} = '<=' then {{ value }} <= {{ target }}
+        when {{ comparator }} = '+/-' then abs({{ value }}) <= {{ target }}
+        when {{ direction }} = 'higher_is_better' then {{ value }} >= {{ target }}
+        when {{ direction }} = 'lower_is_better' then {{ value }} <= {{ target }}
+    end
+{% endmacro %}
+
+{#-
+    Rows of an indicator fact that break a rule, one row per breach: shares within 0-100;
+    a target has a direction; the printed comparator agrees with the direction; a value
+    printed with `%` has a percent unit and a percent unit is printed with `%`; values the
+    text restates on a cited line (seed indicator_prose_checks) equal the table's.
+-#}
+{% macro indicator_rule_violations(relation) %}
+    with
+
+    facts as (
+
+        select * from {{ relation }}
+
+    ),
+
+    prose_checks as (
+
+        select * from {{ ref('indicator_prose_checks') }}
+
+    ),
+
+    shares_out_of_range as (
+
+        select
+            report_id, indicator, measure_period_end, source_line,
+            'share_within_0_100' as rule,
+            concat_ws(' / ', actual_value, forecast_value, target_value) as detail
+        from facts
+        where unit = 'percent'
+            and (
+                actual_value not between 0 and 100
+                or forecast_value not between 0 and 100
+                or target_value not between 0 and 100
+            )
+
+    ),
+
+    targets_without_direction as (
+
+        select
+            report_id, indicator, measure_period_end, source_line,
+            'target_has_direction' as rule,
+            target_printed as detail
+        from facts
+        where target_value is not null and direction = 'unknown'
+
+    ),
+
+    comparators_against_direction as (
+
+        select
+            report_id, indicator, measure_period_end, source_line,
+            'comparator_agrees_with_direction' as rule,
+            target_comparator || ' but ' || direction as detail
+        from facts
+        where (target_comparator in ('>', '>=') and direction != 'higher_is_better')
+            or (target_comparator in ('<', '<=') and direction != 'lower_is_better')
+
+    ),
+
+    units_against_print as (
+
+        select
+            report_id, indicator, measure_period_end, source_line,
+            'percent_sign_matches_unit' as rule,
+            unit || case when is_printed_as_percent then ' printed with %' else ' without %' end
+                as detail
+        from facts
+        where (is_printed_as_percent and unit not in ('percent', 'percent_change'))
+            or (
+                not is_printed_as_percent
+                and unit in ('percent', 'percent_change')
+                and coalesce(actual_value, forecast_value, target_value) is not null
+            )
+
+    ),
+
+    restated_values as (
+
+        select
+            prose_checks.report_id,
+            prose_checks.indicator,
+            prose_checks.period_end as measure_period_end,
+            prose_checks.source_line,
+            'text_restates_value' as rule,
+            'text ' || prose_checks.stated_value || ', table '
+                || coalesce(cast(
+                    case prose_checks.value_role
+                        when 'actual' then facts.actual_value
+                        when 'forecast' then facts.forecast_value
+                        when 'target' then facts.target_value
+                    end as varchar), 'nothing') as detail
+        from prose_checks
+        left join facts
+            on prose_checks.report_id = facts.report_id
+            and prose_checks.indicator = facts.indicator
+            and prose_checks.period_end = facts.measure_period_end
+            and (prose_checks.value_role != 'target' or facts.is_assessed_period)
+        where facts.report_id is null
+            or abs(
+                case prose_checks.value_role
+                    when 'actual' then facts.actual_value
+                    when 'forecast' then facts.forecast_value
+                    when 'target' then facts.target_value
+                end - prose_checks.stated_value
+            ) > prose_checks.tolerance
+            or case prose_checks.value_role
+                when 'actual' then facts.actual_value
+                when 'forecast' then facts.forecast_value
+                when 'target' then facts.target_value
+            end is null
+
+    ),
+
+    final as (
+
+        select * from shares_out_of_range
+        union all
+        select * from targets_without_direction
+        union all
+        select * from comparators_against_direction
+        union all
+        select * from units_against_print
+        union all
+        select * from restated_values
+
+    )
+
+    select * from final
+{% endmacro %}
