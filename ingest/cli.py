@@ -41,6 +41,7 @@ class BuildSummary:
     ingest_seconds: float
     dbt_seconds: float
     warnings: list[str]
+    findings: list[str]
 
 
 def ingest(reports_dir: Path, seeds_dir: Path, validate: bool = True) -> tuple[Extraction, dict]:
@@ -119,6 +120,11 @@ def _describe_failures(results: list[dict], database: Path) -> str:
 
 
 def _describe_row(record: dict) -> str:
+    if {"report_id", "indicator", "rule", "detail"} <= record.keys():
+        return (
+            f"report {record['report_id']}, indicator {record['indicator']!r} "
+            f"(line {record.get('source_line')}): {record['rule']}: {record['detail']}"
+        )
     if {"report_id", "table_id", "row_label", "expected_value", "printed_value"} <= record.keys():
         return (
             f"report {record['report_id']}, table {record['table_id']}, "
@@ -158,9 +164,33 @@ def build(reports_dir: Path, output: Path) -> BuildSummary:
         ingested = time.perf_counter()
         database = scratch_dir / output.name
         warnings = run_dbt(database, seeds_dir, scratch_dir / "target")
+        findings = read_findings(database)
         os.replace(database, output)
         finished = time.perf_counter()
-    return BuildSummary(extraction, counts, ingested - started, finished - ingested, warnings)
+    return BuildSummary(
+        extraction, counts, ingested - started, finished - ingested, warnings, findings
+    )
+
+
+def read_findings(database: Path) -> list[str]:
+    """The indicators whose reported assessment its numbers contradict (findings about the
+    reports, not failures), one line each."""
+    import duckdb
+
+    with duckdb.connect(str(database), read_only=True) as connection:
+        rows = connection.sql(
+            """
+            select report_id, indicator, source_line, finding, reported_assessment,
+                is_fulfilled
+            from marts.dq_indicator_assessments
+            order by report_id, source_line
+            """
+        ).fetchall()
+    return [
+        f"{report_id}:{line} {indicator!r}: {finding} (reported {assessment}, computed "
+        f"fulfilled = {fulfilled})"
+        for report_id, indicator, line, finding, assessment, fulfilled in rows
+    ]
 
 
 def _print_summary(summary: BuildSummary, output: Path) -> None:
@@ -171,6 +201,13 @@ def _print_summary(summary: BuildSummary, output: Path) -> None:
         f"{len(extraction.rows)} rows, {sum(c['amount'] is not None for c in extraction.cells)} "
         f"amounts (ingest {summary.ingest_seconds:.1f} s, dbt {summary.dbt_seconds:.1f} s)"
     )
+    print(
+        f"  {len(extraction.indicator_rows)} indicator rows, "
+        f"{sum(v['value'] is not None for v in extraction.indicator_values)} indicator values, "
+        f"{len(extraction.status_items)} goal and initiative status items"
+    )
+    for finding in summary.findings:
+        print(f"  FINDING {finding}")
     for warning in summary.warnings:
         print(f"  WARNING {warning}")
     if extraction.rejects:

@@ -12,6 +12,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from ingest.goal_status import find_status_items
 from ingest.indicators import IndicatorError, IndicatorTable, find_indicator_tables
 from ingest.metadata import MetadataError, read_manifest, resolve_metadata
 from ingest.strategic_goals import (
@@ -35,6 +36,7 @@ RECORD_KINDS = (
     "cells",
     "indicator_rows",
     "indicator_values",
+    "status_items",
     "rejects",
 )
 
@@ -48,6 +50,7 @@ class Extraction:
     cells: list[Record] = field(default_factory=list)
     indicator_rows: list[Record] = field(default_factory=list)
     indicator_values: list[Record] = field(default_factory=list)
+    status_items: list[Record] = field(default_factory=list)
     rejects: list[Record] = field(default_factory=list)
     errors: list[str] = field(default_factory=list)
 
@@ -127,6 +130,7 @@ def _extract_report(
         seen[slug] = seen.get(slug, 0) + 1
         table_id = slug if seen[slug] == 1 else f"{slug}_{seen[slug]}"
         _add_indicator_table(report_id, path.name, table_id, table, staged)
+    _add_status_items(report_id, path.name, lines, furniture, staged)
     for goal_table in find_strategic_goal_tables(lines):
         table_id = table_slug(goal_table.title)
         for line in uncited_value_lines(goal_table, report_id, table_id, curated):
@@ -263,6 +267,39 @@ def _add_indicator_table(
                 reject.label,
                 reject.text,
                 reject.reason,
+            )
+        )
+
+
+def _add_status_items(
+    report_id: str, file_name: str, lines: list, furniture: set[int], out: Extraction
+) -> None:
+    found = find_status_items(lines, furniture)
+    for number, item in enumerate(found.items, start=1):
+        out.status_items.append(
+            {
+                "report_id": report_id,
+                "item_number": number,
+                "item_kind": item.item_kind,
+                "goal_area": item.goal_area,
+                "sub_goal": item.sub_goal,
+                "item": item.item,
+                "responsible_unit": item.responsible_unit,
+                "completion_forecast": item.completion_forecast,
+                "due_date": item.due_date,
+                "status": item.status,
+                "reported_assessment": item.reported_assessment,
+                "reported_trend": item.reported_trend,
+                "comment": item.comment,
+                "comment_date": item.comment_date,
+                "label_line": item.label_line,
+                "source_line": item.source_line,
+            }
+        )
+    for reject in found.rejects:
+        out.rejects.append(
+            _reject(
+                report_id, file_name, reject.line, None, reject.label, reject.text, reject.reason
             )
         )
 

@@ -105,8 +105,8 @@ _MONTH_HEADER = re.compile(
     r"^(?:(?:[a-zåäö]{3}-\d\d|" + "|".join(MONTHS) + r")(?: |$))+$", re.IGNORECASE
 )
 _GROUP_HEADING = re.compile(r"^\d+(?:\.\d+)* [A-ZÅÄÖ/ ]+$")
-_SECTION_HEADING = re.compile(r"^\s*\d+\.\d+\.? [A-ZÅÄÖ][a-zåäö]")
-_COMMENT = re.compile(r"^\s*Senaste kommentar\b")
+SECTION_HEADING = re.compile(r"^\s*\d+\.\d+\.? [A-ZÅÄÖ][a-zåäö]")
+COMMENT = re.compile(r"^\s*Senaste kommentar\b")
 _LEVEL_MARK = re.compile(r"^\((?P<level>N|KF)\) ")
 _ABBREVIATED_MONTHS = {name[:3]: number for name, number in MONTHS.items()}
 MAX_LABEL_LINES = 8
@@ -126,7 +126,7 @@ def find_indicator_tables(
             table, index = _read_tertial_table(content, index, report_start, report_end)
         elif _LEVEL_TITLE.match(text):
             table, index = _read_level_table(content, index, report_start, report_end)
-        elif _MONTHLY_TITLE.match(text) and _next_text(content, index + 1)[1] is not None:
+        elif _MONTHLY_TITLE.match(text) and next_text(content, index + 1)[1] is not None:
             found = _read_monthly_table(content, index, report_start, report_end)
             if found is None:
                 index += 1
@@ -148,12 +148,12 @@ def goal_area_before(content: Sequence[Line], index: int) -> str | None:
     takes its next line."""
     for at in range(index - 1, -1, -1):
         text = content[at].text
-        if _SECTION_HEADING.match(text) and len(text.strip()) <= 120:
+        if SECTION_HEADING.match(text) and len(text.strip()) <= 120:
             heading = text.strip()
-            following, after_text = _next_text(content, at + 1)
-            if not heading.endswith(".") and after_text and after_text.strip().endswith("."):
-                if len(after_text.strip()) < 60:
-                    heading = f"{heading} {after_text.strip()}"
+            _, after_text = next_text(content, at + 1)
+            continued = (after_text or "").strip()
+            if not heading.endswith(".") and continued.endswith(".") and len(continued) < 60:
+                heading = f"{heading} {continued}"
             return normalize_spaces(heading)
     return None
 
@@ -334,7 +334,7 @@ def split_level_mark(label: str) -> tuple[str | None, str]:
 # --- layouts -----------------------------------------------------------------------------
 
 
-def _next_text(content: Sequence[Line], index: int) -> tuple[int, str | None]:
+def next_text(content: Sequence[Line], index: int) -> tuple[int, str | None]:
     while index < len(content):
         if not content[index].is_blank:
             return index, content[index].text
@@ -342,13 +342,13 @@ def _next_text(content: Sequence[Line], index: int) -> tuple[int, str | None]:
     return index, None
 
 
-def _paragraph(
+def paragraph_at(
     content: Sequence[Line], index: int, stop: re.Pattern[str] | None = None
 ) -> tuple[list[Line], int]:
     """The non-blank lines from `index` (skipping blanks before it), and the index after;
     a line matching `stop` opens a paragraph of its own (a table title printed right under
     the last comment line)."""
-    index, _ = _next_text(content, index)
+    index, _ = next_text(content, index)
     lines: list[Line] = []
     while index < len(content) and not content[index].is_blank:
         if lines and stop is not None and stop.match(content[index].text):
@@ -378,7 +378,7 @@ def _read_tertial_table(
     table = IndicatorTable("tertial_outcomes", "Indikatorer", title_line, title_line, None, columns)
     pending: list[Line] = []
     while True:
-        paragraph, after = _paragraph(content, index)
+        paragraph, after = paragraph_at(content, index)
         if not paragraph:
             break
         markers = [line.text.strip() for line in paragraph[1:]]
@@ -429,7 +429,7 @@ def _read_monthly_table(
 ) -> tuple[IndicatorTable, int] | None:
     """`Indikatorer`, a month header, then group headings and rows; a month header again
     starts a new set of columns."""
-    header_index, header = _next_text(content, index + 1)
+    header_index, header = next_text(content, index + 1)
     if header is None or not _MONTH_HEADER.match(header.strip()):
         return None
     table = IndicatorTable(
@@ -441,7 +441,7 @@ def _read_monthly_table(
     group: str | None = None
     pending: list[Line] = []
     while True:
-        paragraph, after = _paragraph(content, index)
+        paragraph, after = paragraph_at(content, index)
         if not paragraph or paragraph[0].text.lstrip().startswith("*"):
             break
         text = paragraph[0].text.strip()
@@ -497,7 +497,7 @@ def _month_columns(line: Line, report_start: date, report_end: date) -> list[Ind
         raise IndicatorError(str(error), line.number) from error
 
 
-_LEVEL_TABLE_END = re.compile(
+LEVEL_TABLE_END = re.compile(
     r"^\s*(?:Indikator \(|Uppdrag Ansvarig|Nämndinitiativ Ansvarig|Verksamhetsmål\b"
     r"|Bedömning Trend|\d+\.\d+\.? [A-ZÅÄÖ][a-zåäö])"
 )
@@ -523,11 +523,11 @@ def _read_level_table(
     )
     paragraphs: list[list[Line]] = []  # text paragraphs since the last row: label, unit
     while True:
-        paragraph, after = _paragraph(content, index, _LEVEL_TABLE_END)
+        paragraph, after = paragraph_at(content, index, LEVEL_TABLE_END)
         if not paragraph:
             break
         first = paragraph[0].text
-        if _LEVEL_TABLE_END.match(first):
+        if LEVEL_TABLE_END.match(first):
             break
         values_at = next(
             (
@@ -540,7 +540,7 @@ def _read_level_table(
             None,
         )
         if values_at is None:
-            if _COMMENT.match(first):
+            if COMMENT.match(first):
                 paragraphs = []
             else:
                 paragraphs.append(paragraph)
@@ -564,11 +564,11 @@ def _assessment_lines(
     """The assessment and trend words below a values line, up to `Senaste kommentar`
     (they may wrap over blank lines: `Ej` / `uppfyllt` / `` / `Negativ`)."""
     tail = [line.text for line in paragraph[values_at + 1 :]]
-    if any(_COMMENT.match(text) for text in tail):
-        cut = next(i for i, text in enumerate(tail) if _COMMENT.match(text))
+    if any(COMMENT.match(text) for text in tail):
+        cut = next(i for i, text in enumerate(tail) if COMMENT.match(text))
         return tail[:cut], after
     index = after
-    while index < len(content) and not _COMMENT.match(content[index].text):
+    while index < len(content) and not COMMENT.match(content[index].text):
         if not content[index].is_blank:
             if len(content[index].text.strip()) > 20:
                 break

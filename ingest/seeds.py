@@ -83,6 +83,24 @@ SEED_COLUMNS: dict[str, list[str]] = {
         "is_percent",
         "source_line",
     ],
+    "raw_status_items": [
+        "report_id",
+        "item_number",
+        "item_kind",
+        "goal_area",
+        "sub_goal",
+        "item",
+        "responsible_unit",
+        "completion_forecast",
+        "due_date",
+        "status",
+        "reported_assessment",
+        "reported_trend",
+        "comment",
+        "comment_date",
+        "label_line",
+        "source_line",
+    ],
     "raw_ingest_rejects": [
         "report_id",
         "file_name",
@@ -102,6 +120,7 @@ _RECORDS = {
     "raw_table_cells": "cells",
     "raw_indicator_rows": "indicator_rows",
     "raw_indicator_values": "indicator_values",
+    "raw_status_items": "status_items",
     "raw_ingest_rejects": "rejects",
 }
 

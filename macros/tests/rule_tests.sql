@@ -31,3 +31,7 @@
 {% test indicator_rules_hold(model) %}
     {{ indicator_rule_violations(model) }}
 {% endtest %}
+
+{% test status_items_match_summary(model) %}
+    {{ status_summary_discrepancies(model) }}
+{% endtest %}
