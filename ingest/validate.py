@@ -59,6 +59,54 @@ def _suites(gx) -> dict[str, list]:  # noqa: ANN001 - the gx module, imported la
                 column="printed_text", regex=r"^(?:- ?)?\d{1,3}(?: \d{3})*(?:,\d+)?$|^-?\d+$"
             ),
         ],
+        "raw_indicator_rows": [
+            e.ExpectCompoundColumnsToBeUnique(column_list=["report_id", "table_id", "row_number"]),
+            e.ExpectColumnValuesToNotBeNull(column="indicator"),
+            e.ExpectColumnValuesToBeInSet(column="indicator_level", value_set=["KF", "Nämnd", "N"]),
+            e.ExpectColumnValuesToBeInSet(
+                column="reported_assessment",
+                value_set=[
+                    "Uppfyllt",
+                    "Delvis uppfyllt",
+                    "Ej uppfyllt",
+                    "Inget värde angivet",
+                    "Ej utvärderad",
+                ],
+            ),
+            e.ExpectColumnValuesToNotBeNull(column="source_line"),
+        ],
+        "raw_indicator_values": [
+            e.ExpectCompoundColumnsToBeUnique(
+                column_list=["report_id", "table_id", "row_number", "column_number"]
+            ),
+            e.ExpectColumnValuesToBeInSet(
+                column="value_role", value_set=["actual", "target", "forecast"]
+            ),
+            e.ExpectColumnValuesToNotBeNull(column="period_start"),
+            e.ExpectColumnValuesToNotBeNull(column="period_end"),
+            e.ExpectColumnPairValuesAToBeGreaterThanB(
+                column_A="period_end", column_B="period_start", or_equal=False
+            ),
+            e.ExpectColumnValuesToMatchRegex(
+                column="printed_text", regex=r"^(?:-?\d{1,3}(?: \d{3})*(?:,\d+)?|-?\d+|-)?$"
+            ),
+        ],
+        "raw_status_items": [
+            e.ExpectCompoundColumnsToBeUnique(column_list=["report_id", "item_number"]),
+            e.ExpectColumnValuesToNotBeNull(column="item"),
+            e.ExpectColumnValuesToBeInSet(
+                column="item_kind",
+                value_set=[
+                    "goal_area",
+                    "assignment",
+                    "committee_initiative",
+                    "operational_goal",
+                    "action",
+                ],
+            ),
+            e.ExpectColumnValuesToMatchRegex(column="due_date", regex=r"^\d{4}-\d\d-\d\d$"),
+            e.ExpectColumnValuesToNotBeNull(column="source_line"),
+        ],
         "raw_table_columns": [
             e.ExpectCompoundColumnsToBeUnique(
                 column_list=["report_id", "table_id", "column_number"]
@@ -77,6 +125,9 @@ def _frames(extraction: Extraction) -> dict[str, pd.DataFrame]:
         "raw_table_rows": pd.DataFrame(extraction.rows),
         "raw_table_cells": cells,
         "raw_table_columns": pd.DataFrame(extraction.columns),
+        "raw_indicator_rows": pd.DataFrame(extraction.indicator_rows),
+        "raw_indicator_values": pd.DataFrame(extraction.indicator_values),
+        "raw_status_items": pd.DataFrame(extraction.status_items),
     }
 
 

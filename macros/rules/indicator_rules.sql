@@ -34,7 +34,9 @@
 
     prose_checks as (
 
+        -- only for the reports in this build
         select * from {{ ref('indicator_prose_checks') }}
+        where report_id in (select report_id from {{ ref('stg_reports') }})
 
     ),
 

@@ -17,9 +17,16 @@ indicator_values as (
 
 ),
 
+reports as (
+
+    select * from {{ ref('stg_reports') }}
+
+),
+
 curated as (
 
     select * from {{ ref('indicator_curated_values') }}
+    where report_id in (select reports.report_id from reports)
 
 ),
 

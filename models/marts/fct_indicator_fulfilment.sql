@@ -62,51 +62,64 @@ compared as (
 
 ),
 
+ranked as (
+
+    select
+        *,
+        row_number() over (
+            partition by report_id, table_id, row_number
+            order by is_fulfilled is null, measure_period_end desc, measure_period_start
+        ) as comparison_rank
+    from compared
+
+),
+
 final as (
 
     select
-        compared.report_id,
+        ranked.report_id,
         reports.municipality,
         reports.municipality_code,
-        compared.table_id,
-        compared.row_number,
-        compared.table_layout,
-        compared.goal_area,
-        compared.strategic_goal,
-        compared.indicator,
-        compared.indicator_level,
-        compared.responsible_unit,
-        compared.unit,
-        compared.measure_period_start,
-        compared.measure_period_end,
-        compared.actual_value,
-        compared.actual_printed,
-        compared.forecast_value,
-        compared.forecast_printed,
-        compared.target_value,
-        compared.target_printed,
-        compared.target_comparator,
-        compared.target_period_start,
-        compared.target_period_end,
-        compared.direction,
-        compared.is_fulfilled,
-        compared.fulfilment_basis,
-        compared.is_assessed_period,
-        compared.reported_assessment,
-        compared.reported_trend,
+        ranked.table_id,
+        ranked.row_number,
+        ranked.table_layout,
+        ranked.goal_area,
+        ranked.strategic_goal,
+        ranked.indicator,
+        ranked.indicator_level,
+        ranked.responsible_unit,
+        ranked.unit,
+        ranked.measure_period_start,
+        ranked.measure_period_end,
+        ranked.actual_value,
+        ranked.actual_printed,
+        ranked.forecast_value,
+        ranked.forecast_printed,
+        ranked.target_value,
+        ranked.target_printed,
+        ranked.target_comparator,
+        ranked.target_period_start,
+        ranked.target_period_end,
+        ranked.direction,
+        ranked.is_fulfilled,
+        ranked.fulfilment_basis,
+        ranked.comparison_rank = 1 and ranked.is_fulfilled is not null as is_latest_comparison,
+        ranked.is_assessed_period,
+        ranked.reported_assessment,
+        ranked.reported_trend,
         case
-            when compared.is_fulfilled is not null
-                and compared.assessment_says_fulfilled is not null
-                then compared.is_fulfilled = compared.assessment_says_fulfilled
+            when ranked.is_fulfilled is not null
+                and ranked.assessment_says_fulfilled is not null
+                then ranked.is_fulfilled = ranked.assessment_says_fulfilled
         end as assessment_agrees,
-        compared.is_printed_as_percent,
-        compared.placement,
-        compared.label_line,
-        compared.source_line,
-        compared.target_source_line
-    from compared
+        ranked.is_printed_as_percent,
+        ranked.placement,
+        ranked.label_line,
+        ranked.source_line,
+        ranked.target_source_line
+    from ranked
     inner join reports
-        on compared.report_id = reports.report_id
+        on ranked.report_id = reports.report_id
 
 )
 

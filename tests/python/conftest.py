@@ -4,8 +4,10 @@ from decimal import Decimal
 from functools import cache
 from pathlib import Path
 
+import duckdb
 import pytest
 
+from ingest.cli import build
 from ingest.tables import Table, find_tables
 from ingest.text import Line, page_furniture, read_lines
 
@@ -61,3 +63,13 @@ def reports_copy(tmp_path: Path) -> Path:
     for path in REPORTS.iterdir():
         (target / path.name).write_bytes(path.read_bytes())
     return target
+
+
+@pytest.fixture(scope="session")
+def warehouse(tmp_path_factory: pytest.TempPathFactory) -> duckdb.DuckDBPyConnection:
+    """The warehouse built from the bundled reports, once per test session."""
+    output = tmp_path_factory.mktemp("build") / "warehouse.duckdb"
+    build(REPORTS, output)
+    connection = duckdb.connect(str(output), read_only=True)
+    yield connection
+    connection.close()

@@ -21,15 +21,6 @@ from .conftest import (
 from .test_extract import replace_line
 
 
-@pytest.fixture(scope="module")
-def warehouse(tmp_path_factory: pytest.TempPathFactory) -> duckdb.DuckDBPyConnection:
-    output = tmp_path_factory.mktemp("build") / "warehouse.duckdb"
-    build(REPORTS, output)
-    connection = duckdb.connect(str(output), read_only=True)
-    yield connection
-    connection.close()
-
-
 def amount(db, report_id: str, row_label: str, flow: str, basis: str, scope: str) -> Decimal:
     (value,) = db.execute(
         """

@@ -1,0 +1,223 @@
+"""End to end: indicator fulfilment, assessment findings and goal status in the built
+warehouse, and builds on corrupted copies of the reports."""
+
+from decimal import Decimal
+from pathlib import Path
+
+import duckdb
+import pytest
+
+from ingest.cli import BuildError, build
+
+from .conftest import (
+    NACKA_2014_T2,
+    NACKA_2018_T1,
+    NACKA_2020_FEB,
+    NORRTALJE_2025_AUG,
+    REPORTS,
+)
+from .test_extract import replace_line
+
+D = Decimal
+
+
+def period_row(db, report_id: str, indicator_start: str, period_end: str) -> dict:
+    cursor = db.execute(
+        """
+        select * from marts.fct_indicator_fulfilment
+        where report_id = ? and starts_with(indicator, ?) and measure_period_end = ?
+        """,
+        [report_id, indicator_start, period_end],
+    )
+    names = [d[0] for d in cursor.description]
+    rows = cursor.fetchall()
+    assert len(rows) == 1, rows
+    return dict(zip(names, rows[0], strict=True))
+
+
+def test_outcomes_targets_and_forecasts_in_their_periods(warehouse) -> None:
+    db = warehouse
+    so_far = period_row(db, NORRTALJE_2025_AUG, "Andel manuella och digitalt", "2025-08-31")
+    year = period_row(db, NORRTALJE_2025_AUG, "Andel manuella och digitalt", "2025-12-31")
+    assert (so_far["actual_value"], so_far["target_value"], so_far["forecast_value"]) == (
+        D(19),
+        D(65),
+        None,
+    )
+    assert (so_far["fulfilment_basis"], so_far["is_fulfilled"]) == ("actual_to_date", False)
+    assert (year["actual_value"], year["forecast_value"], year["target_value"]) == (
+        None,
+        D(30),
+        D(65),
+    )
+    assert (year["unit"], year["direction"], year["indicator_level"]) == (
+        "percent",
+        "higher_is_better",
+        "Nämnd",
+    )
+    assert (year["reported_assessment"], year["reported_trend"]) == ("Ej uppfyllt", "Negativ")
+    assert (year["is_fulfilled"], year["assessment_agrees"], year["source_line"]) == (
+        False,
+        True,
+        542,
+    )
+    # 001: T1 2018 outcome against the year's target, 2017 a full year of its own.
+    violence = period_row(db, NACKA_2018_T1, "Andel kunder som utsatts för våld", "2018-04-30")
+    assert (violence["actual_value"], violence["target_value"], violence["is_fulfilled"]) == (
+        D(36),
+        D(75),
+        False,
+    )
+    before = period_row(db, NACKA_2018_T1, "Andel kunder som utsatts för våld", "2017-12-31")
+    assert (before["actual_value"], before["target_value"]) == (D(54), None)
+    # 003: monthly values, no target.
+    january = period_row(db, NACKA_2020_FEB, "Personalomsättning", "2020-02-29")
+    assert (january["actual_value"], january["unit"], january["is_fulfilled"]) == (
+        D("2.4"),
+        "percent",
+        None,
+    )
+    # 002: reviewed placements, strict comparators: 2 reviews against `>2` misses.
+    reviews = period_row(db, NACKA_2014_T2, "Granskning av ärenden", "2014-08-31")
+    assert (reviews["actual_value"], reviews["target_comparator"], reviews["target_value"]) == (
+        D(2),
+        ">",
+        D(2),
+    )
+    assert (reviews["is_fulfilled"], reviews["placement"]) == (False, "reviewed")
+    budget = period_row(db, NACKA_2014_T2, "Avvikelse mot budget", "2014-12-31")
+    assert (budget["forecast_value"], budget["is_fulfilled"], budget["unit"]) == (
+        D(-35),
+        False,
+        "mnkr",
+    )
+
+
+def test_every_indicator_value_equals_its_printed_line(warehouse) -> None:
+    rows = warehouse.execute(
+        """
+        select report_id, source_line, coalesce(actual_printed, forecast_printed),
+            coalesce(actual_value, forecast_value)
+        from marts.fct_indicator_fulfilment
+        where placement = 'spacing' and coalesce(actual_value, forecast_value) is not null
+        """
+    ).fetchall()
+    assert len(rows) == 92  # outcomes and forecasts: 001 17, 003 31, 004 44
+    for report_id, line, printed, value in rows:
+        text = (REPORTS / f"{report_id}.txt").read_text(encoding="utf-8").split("\n")[line - 1]
+        assert printed in text
+        assert D(printed.replace(" ", "").replace(",", ".")) == value
+
+
+def test_an_analyst_lists_missed_targets_and_disagreements(warehouse) -> None:
+    missed = warehouse.execute(
+        """
+        select report_id, count(*) from marts.fct_indicator_fulfilment
+        where is_latest_comparison and not is_fulfilled
+        group by report_id order by report_id
+        """
+    ).fetchall()
+    assert missed == [(NACKA_2018_T1, 4), (NACKA_2014_T2, 3), (NORRTALJE_2025_AUG, 6)]
+    assessed = warehouse.execute(
+        """
+        select reported_assessment, count(*), count(*) filter (where assessment_agrees)
+        from marts.fct_indicator_fulfilment
+        where is_assessed_period and report_id = ?
+        group by reported_assessment order by reported_assessment
+        """,
+        [NORRTALJE_2025_AUG],
+    ).fetchall()
+    assert assessed == [("Ej uppfyllt", 6, 6), ("Inget värde angivet", 6, 0), ("Uppfyllt", 5, 5)]
+    # The real reports' assessments all follow from their numbers.
+    assert warehouse.execute("select count(*) from marts.dq_indicator_assessments").fetchone() == (
+        0,
+    )
+
+
+def test_goal_status_mart(warehouse) -> None:
+    kinds = warehouse.execute(
+        """
+        select report_id, item_kind, count(*) from marts.fct_goal_status
+        group by all order by all
+        """
+    ).fetchall()
+    assert kinds == [
+        (NACKA_2020_FEB, "action", 11),
+        (NORRTALJE_2025_AUG, "assignment", 3),
+        (NORRTALJE_2025_AUG, "committee_initiative", 8),
+        (NORRTALJE_2025_AUG, "goal_area", 11),
+        (NORRTALJE_2025_AUG, "operational_goal", 3),
+    ]
+    # Goal areas meet their indicators on the goal number.
+    joined = warehouse.execute(
+        """
+        select goals.goal_code, goals.reported_assessment, count(*)
+        from marts.fct_goal_status as goals
+        inner join marts.fct_indicator_fulfilment as indicators
+            on goals.report_id = indicators.report_id
+            and goals.goal_code = split_part(indicators.goal_area, '. ', 1)
+        where goals.item_kind = 'goal_area' and indicators.is_assessed_period
+        group by all order by all
+        """
+    ).fetchall()
+    assert joined == [
+        ("1.1", "Uppfyllt", 2),
+        ("1.2", "Uppfyllt", 4),
+        ("3.2", "Uppfyllt", 6),
+        ("7.1", "Uppfyllt", 1),
+        ("7.3", "Ej uppfyllt", 4),
+    ]
+
+
+def test_a_contradicted_assessment_is_a_finding_not_a_failure(
+    reports_copy: Path, tmp_path: Path, capsys
+) -> None:
+    # 004 line 565: forecast 385 → 200 meets the target 215 (fewer is better), but the report
+    # still says Ej uppfyllt.
+    replace_line(
+        reports_copy / f"{NORRTALJE_2025_AUG}.txt",
+        565,
+        "301 302 257 309 215 200 Ej uppfyllt Negativ ",
+    )
+    output = tmp_path / "warehouse.duckdb"
+    summary = build(reports_copy, output)
+    assert len(summary.findings) == 1
+    assert summary.findings[0].startswith(f"{NORRTALJE_2025_AUG}:565 'Inriktat stöd")
+    with duckdb.connect(str(output), read_only=True) as db:
+        finding = db.execute(
+            "select finding, reported_assessment, is_fulfilled from marts.dq_indicator_assessments"
+        ).fetchall()
+    assert finding == [("assessment_contradicts_numbers", "Ej uppfyllt", True)]
+
+
+def test_corrupted_indicator_values_and_statuses_fail_the_build(
+    reports_copy: Path, tmp_path: Path
+) -> None:
+    # 004 line 853: a share of 180 %; 001 line 141: the outcome the text restates as 36 %;
+    # 004 line 695: an initiative moved off plan, against the summary table (line 283).
+    replace_line(
+        reports_copy / f"{NORRTALJE_2025_AUG}.txt",
+        853,
+        "100,0% 100,0% 100,0% 180,0% 100,0% 100,0% Uppfyllt Oförändrad ",
+    )
+    replace_line(reports_copy / f"{NACKA_2018_T1}.txt", 141, "- 54 % 38 % 75 % T1 ")
+    replace_line(
+        reports_copy / f"{NORRTALJE_2025_AUG}.txt", 695, "Avvikelse från plan 2025-10-02 Slutförd "
+    )
+    output = tmp_path / "warehouse.duckdb"
+    output.write_bytes(b"last good warehouse")
+    with pytest.raises(BuildError) as failure:
+        build(reports_copy, output)
+    message = str(failure.value)
+    assert (
+        f"report {NORRTALJE_2025_AUG}, indicator 'Öka antal utbildade handläggare i verktyg för "
+        "att öka tryggheten i hemmet i samband med handläggning.' (line 853): share_within_0_100"
+    ) in message
+    assert (
+        f"report {NACKA_2018_T1}, indicator 'Andel kunder som utsatts för våld i nära relation "
+        "och som lever ett liv utan våld efter avslutad insats.' (line 163): text_restates_value: "
+        "text 36.0000, table 38.0000"
+    ) in message
+    assert "status_items_match_summary" in message
+    assert "assignment_kind=Nämndinitiativ, status=Slutförd, measure=on_plan" in message
+    assert output.read_bytes() == b"last good warehouse"
