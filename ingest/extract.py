@@ -13,7 +13,13 @@ from pathlib import Path
 from typing import Any
 
 from ingest.goal_status import find_status_items
-from ingest.indicators import IndicatorError, IndicatorTable, find_indicator_tables
+from ingest.indicators import (
+    IndicatorError,
+    IndicatorTable,
+    PlacementOverride,
+    find_indicator_tables,
+    read_placement_overrides,
+)
 from ingest.metadata import MetadataError, read_manifest, resolve_metadata
 from ingest.strategic_goals import (
     CuratedSpan,
@@ -21,10 +27,11 @@ from ingest.strategic_goals import (
     read_curated_spans,
     uncited_value_lines,
 )
-from ingest.tables import Table, TableError, find_tables
+from ingest.tables import Reject, Table, TableError, find_tables
 from ingest.text import page_furniture, read_lines
 
 Record = dict[str, Any]
+OVERRIDES_FILE = "indicator_overrides.csv"  # beside the reports, like manifest.csv
 CURATED_INDICATORS = (
     Path(__file__).resolve().parent.parent / "seeds" / "reference" / "indicator_curated_values.csv"
 )
@@ -69,13 +76,16 @@ def table_slug(title: str) -> str:
 def extract_reports(reports_dir: Path, municipalities: dict[str, str]) -> Extraction:
     manifest = read_manifest(reports_dir / "manifest.csv")
     curated = read_curated_spans(CURATED_INDICATORS)
+    overrides = read_placement_overrides(reports_dir / OVERRIDES_FILE)
     result = Extraction()
     paths = sorted(reports_dir.glob("*.txt"))
     if not paths:
         raise FileNotFoundError(f"no report files (*.txt) in {reports_dir}")
     for path in paths:
         try:
-            _extract_report(path, manifest, municipalities, curated, result)
+            _extract_report(
+                path, manifest, municipalities, curated, overrides.get(path.stem, {}), result
+            )
         except (MetadataError, TableError, IndicatorError, UnicodeDecodeError) as error:
             line = getattr(error, "line", None)
             where = f"{path.name}:{line}" if line else path.name
@@ -94,6 +104,7 @@ def _extract_report(
     manifest: dict[str, dict[str, str]],
     municipalities: dict[str, str],
     curated: list[CuratedSpan],
+    overrides: dict[int, PlacementOverride],
     result: Extraction,
 ) -> None:
     text = path.read_text(encoding="utf-8")
@@ -103,7 +114,7 @@ def _extract_report(
     furniture = page_furniture(lines)
     tables = find_tables(lines, furniture)
     indicator_tables = find_indicator_tables(
-        lines, furniture, metadata.period_start, metadata.period_end
+        lines, furniture, metadata.period_start, metadata.period_end, overrides
     )
     staged = Extraction()
     staged.reports.append(
@@ -204,18 +215,7 @@ def _add_table(
                     "source_line": row.source_line,
                 }
             )
-    for reject in table.rejects:
-        out.rejects.append(
-            _reject(
-                report_id,
-                file_name,
-                reject.line,
-                table_id,
-                reject.label,
-                reject.text,
-                reject.reason,
-            )
-        )
+    _add_rejects(report_id, file_name, table_id, table.rejects, out)
 
 
 def _add_indicator_table(
@@ -238,6 +238,7 @@ def _add_indicator_table(
                 "reported_trend": row.reported_trend,
                 "label_line": row.label_line,
                 "source_line": row.source_line,
+                "placement": row.placement,
             }
         )
         for number, cell in enumerate(row.cells, start=1):
@@ -257,18 +258,7 @@ def _add_indicator_table(
                     "source_line": row.source_line,
                 }
             )
-    for reject in table.rejects:
-        out.rejects.append(
-            _reject(
-                report_id,
-                file_name,
-                reject.line,
-                table_id,
-                reject.label,
-                reject.text,
-                reject.reason,
-            )
-        )
+    _add_rejects(report_id, file_name, table_id, table.rejects, out)
 
 
 def _add_status_items(
@@ -296,10 +286,22 @@ def _add_status_items(
                 "source_line": item.source_line,
             }
         )
-    for reject in found.rejects:
+    _add_rejects(report_id, file_name, None, found.rejects, out)
+
+
+def _add_rejects(
+    report_id: str, file_name: str, table_id: str | None, rejects: list[Reject], out: Extraction
+) -> None:
+    for reject in rejects:
         out.rejects.append(
             _reject(
-                report_id, file_name, reject.line, None, reject.label, reject.text, reject.reason
+                report_id,
+                file_name,
+                reject.line,
+                table_id,
+                reject.label,
+                reject.text,
+                reject.reason,
             )
         )
 

@@ -27,6 +27,7 @@ from ingest.indicators import (
     paragraph_at,
     read_assessment,
 )
+from ingest.tables import Reject
 from ingest.text import Line, join_fragments, normalize_spaces
 
 ITEM_KINDS = {
@@ -57,33 +58,25 @@ MAX_NAME_LINES = 12
 @dataclass
 class StatusItem:
     item_kind: str  # goal_area | assignment | committee_initiative | operational_goal | action
-    goal_area: str | None
-    sub_goal: str | None
     item: str
-    responsible_unit: str | None
-    completion_forecast: str | None  # Enligt plan | Avvikelse från plan
-    due_date: str | None  # ISO date as printed
-    status: str | None
-    reported_assessment: str | None
-    reported_trend: str | None
-    comment: str | None
-    comment_date: str | None
     label_line: int
     source_line: int  # the line with the status or assessment
-
-
-@dataclass(frozen=True)
-class StatusReject:
-    line: int
-    label: str | None
-    text: str
-    reason: str
+    goal_area: str | None = None
+    sub_goal: str | None = None
+    responsible_unit: str | None = None
+    completion_forecast: str | None = None  # Enligt plan | Avvikelse från plan
+    due_date: str | None = None  # ISO date as printed
+    status: str | None = None
+    reported_assessment: str | None = None
+    reported_trend: str | None = None
+    comment: str | None = None
+    comment_date: str | None = None
 
 
 @dataclass
 class StatusFindings:
     items: list[StatusItem] = field(default_factory=list)
-    rejects: list[StatusReject] = field(default_factory=list)
+    rejects: list[Reject] = field(default_factory=list)
 
 
 def find_status_items(lines: Sequence[Line], furniture: set[int]) -> StatusFindings:
@@ -133,26 +126,16 @@ def _read_goal_area(content: Sequence[Line], index: int, found: StatusFindings) 
     try:
         assessment, trend = read_assessment(assessment_text or "")
     except ValueError as error:
-        found.rejects.append(
-            StatusReject(content[at].number, None, assessment_text or "", str(error))
-        )
+        found.rejects.append(Reject(content[at].number, None, assessment_text or "", str(error)))
         return at + 1
     found.items.append(
         StatusItem(
             "goal_area",
-            None,
-            None,
             join_fragments([line.text for line in heading]),
-            None,
-            None,
-            None,
-            None,
-            assessment,
-            trend,
-            None,
-            None,
             heading[0].number,
             content[at].number,
+            reported_assessment=assessment,
+            reported_trend=trend,
         )
     )
     return at + 1
@@ -192,26 +175,19 @@ def _read_assignment_table(content: Sequence[Line], index: int, found: StatusFin
         assert match is not None
         name_lines, unit = _name_and_unit(texts, paragraph[:status_at], match.group("unit"))
         if not name_lines:
-            found.rejects.append(
-                StatusReject(line.number, None, line.text, f"{kind} without a name")
-            )
+            found.rejects.append(Reject(line.number, None, line.text, f"{kind} without a name"))
         else:
             found.items.append(
                 StatusItem(
                     kind,
-                    area,
-                    None,
                     join_fragments([ln.text for ln in name_lines]),
-                    unit,
-                    match.group("forecast"),
-                    match.group("due"),
-                    match.group("status"),
-                    None,
-                    None,
-                    None,
-                    None,
                     name_lines[0].number,
                     line.number,
+                    goal_area=area,
+                    responsible_unit=unit,
+                    completion_forecast=match.group("forecast"),
+                    due_date=match.group("due"),
+                    status=match.group("status"),
                 )
             )
         rest = paragraph[status_at + 1 :]
@@ -272,7 +248,7 @@ def _read_operational_table(content: Sequence[Line], index: int, found: StatusFi
         wanted = 2 if has_unit else 1
         if len(texts) < wanted:
             found.rejects.append(
-                StatusReject(paragraph[0].number, None, first, "operational goal without a name")
+                Reject(paragraph[0].number, None, first, "operational goal without a name")
             )
         else:
             name_lines = texts[-wanted]
@@ -280,19 +256,13 @@ def _read_operational_table(content: Sequence[Line], index: int, found: StatusFi
             found.items.append(
                 StatusItem(
                     "operational_goal",
-                    area,
-                    None,
                     join_fragments([ln.text for ln in name_lines]),
-                    unit,
-                    None,
-                    None,
-                    None,
-                    assessment,
-                    trend,
-                    None,
-                    None,
                     name_lines[0].number,
                     paragraph[0].number,
+                    goal_area=area,
+                    responsible_unit=unit,
+                    reported_assessment=assessment,
+                    reported_trend=trend,
                 )
             )
         texts, index = [], after
@@ -318,19 +288,13 @@ def _read_action_plan(content: Sequence[Line], index: int, found: StatusFindings
             found.items.append(
                 StatusItem(
                     "action",
-                    goal,
-                    sub_goal,
                     join_fragments([ln.text for ln in action]),
-                    None,
-                    None,
-                    None,
-                    status.group("status"),
-                    None,
-                    None,
-                    comment or None,
-                    None,
                     action[0].number,
                     paragraph[0].number,
+                    goal_area=goal,
+                    sub_goal=sub_goal,
+                    status=status.group("status"),
+                    comment=comment or None,
                 )
             )
             action, index = [], after

@@ -21,18 +21,23 @@ rejected with its line, never placed by position alone.
 from __future__ import annotations
 
 import calendar
+import csv
 import re
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import date
 from decimal import Decimal
+from pathlib import Path
 
 from ingest.metadata import MONTHS
-from ingest.numbers import Cell, cell_readings, is_numeric_token
+from ingest.numbers import Cell, cell_readings, is_numeric_token, parse_number
+from ingest.tables import Reject
 from ingest.text import Line, join_fragments, normalize_spaces
 
 
-class IndicatorError(ValueError):
+class IndicatorError(Exception):
+    """A report's indicator table cannot be read at all (unknown header, stale override)."""
+
     def __init__(self, message: str, line: int) -> None:
         super().__init__(message)
         self.line = line
@@ -58,22 +63,27 @@ class IndicatorCell:
 class IndicatorRow:
     row_number: int
     indicator: str
-    indicator_level: str | None  # KF | Nämnd | N (the `(N)` mark) | None
-    goal_area: str | None
-    responsible_unit: str | None
-    reported_assessment: str | None
-    reported_trend: str | None
     label_line: int
     source_line: int  # the line that holds the values
     cells: list[IndicatorCell]
+    placement: str = "spacing"  # spacing | override
+    indicator_level: str | None = None  # KF | Nämnd | N (the `(N)` mark)
+    goal_area: str | None = None
+    responsible_unit: str | None = None
+    reported_assessment: str | None = None
+    reported_trend: str | None = None
 
 
 @dataclass(frozen=True)
-class IndicatorReject:
+class PlacementOverride:
+    """A reviewed placement of one values line the spacing cannot place
+    (reports/indicator_overrides.csv): the line as printed, its cells per column, and why."""
+
+    report_id: str
     line: int
-    label: str | None
-    text: str
-    reason: str
+    printed_line: str
+    cells: tuple[str, ...]  # per column: `19%`, `-15`, or '' for an empty cell
+    justification: str
 
 
 @dataclass
@@ -85,7 +95,7 @@ class IndicatorTable:
     indicator_level: str | None
     columns: list[IndicatorColumn]
     rows: list[IndicatorRow] = field(default_factory=list)
-    rejects: list[IndicatorReject] = field(default_factory=list)
+    rejects: list[Reject] = field(default_factory=list)
 
 
 ASSESSMENTS = (
@@ -113,9 +123,15 @@ MAX_LABEL_LINES = 8
 
 
 def find_indicator_tables(
-    lines: Sequence[Line], furniture: set[int], report_start: date, report_end: date
+    lines: Sequence[Line],
+    furniture: set[int],
+    report_start: date,
+    report_end: date,
+    overrides: Mapping[int, PlacementOverride] | None = None,
 ) -> list[IndicatorTable]:
-    """Every indicator table of a report, in the order they appear."""
+    """Every indicator table of a report, in the order they appear; `overrides` are the
+    report's reviewed placements by line."""
+    overrides = overrides or {}
     content = [line for line in lines if line.number not in furniture]
     tables: list[IndicatorTable] = []
     index = 0
@@ -123,11 +139,13 @@ def find_indicator_tables(
         start = index
         text = content[index].text.strip()
         if _TERTIAL_TITLE.match(text):
-            table, index = _read_tertial_table(content, index, report_start, report_end)
+            table, index = _read_tertial_table(
+                content, index, (report_start, report_end), overrides
+            )
         elif _LEVEL_TITLE.match(text):
-            table, index = _read_level_table(content, index, report_start, report_end)
+            table, index = _read_level_table(content, index, (report_start, report_end), overrides)
         elif _MONTHLY_TITLE.match(text) and next_text(content, index + 1)[1] is not None:
-            found = _read_monthly_table(content, index, report_start, report_end)
+            found = _read_monthly_table(content, index, (report_start, report_end), overrides)
             if found is None:
                 index += 1
                 continue
@@ -286,6 +304,72 @@ def _drop_percent(tokens: list[str]) -> tuple[list[str], list[bool]]:
     return kept, percent
 
 
+def place_line(
+    values: ValuesLine,
+    columns: list[IndicatorColumn],
+    line: Line,
+    overrides: Mapping[int, PlacementOverride],
+) -> tuple[list[IndicatorCell], str]:
+    """The cells of a values line and how they were placed: by the spacing, or by a reviewed
+    override where the spacing admits no single reading. An override that no longer matches
+    its line, or that the spacing makes needless, is an error."""
+    override = overrides.get(line.number)
+    try:
+        cells = place_values(values, columns)
+    except ValueError:
+        if override is None:
+            raise
+        return _overridden_cells(override, columns, line), "override"
+    if override is not None:
+        raise IndicatorError(
+            f"override for line {line.number} is needless: the spacing places it", line.number
+        )
+    return cells, "spacing"
+
+
+def _overridden_cells(
+    override: PlacementOverride, columns: list[IndicatorColumn], line: Line
+) -> list[IndicatorCell]:
+    if normalize_spaces(line.text) != normalize_spaces(override.printed_line):
+        raise IndicatorError(
+            f"override for line {line.number} was reviewed for {override.printed_line!r}, "
+            f"the line now reads {line.text.strip()!r}",
+            line.number,
+        )
+    if len(override.cells) != len(columns):
+        raise IndicatorError(
+            f"override for line {line.number} has {len(override.cells)} cells for "
+            f"{len(columns)} columns",
+            line.number,
+        )
+    cells: list[IndicatorCell] = []
+    for column, text in zip(columns, override.cells, strict=True):
+        number = text.removesuffix("%").strip()
+        value = parse_number(number) if number else None
+        cells.append(IndicatorCell(column, number, value, text.endswith("%")))
+    return cells
+
+
+def read_placement_overrides(path: Path) -> dict[str, dict[int, PlacementOverride]]:
+    """Report id → line → reviewed override; no file, no overrides."""
+    if not path.exists():
+        return {}
+    overrides: dict[str, dict[int, PlacementOverride]] = {}
+    with path.open(encoding="utf-8", newline="") as handle:
+        for row in csv.DictReader(handle):
+            override = PlacementOverride(
+                row["report_id"],
+                int(row["source_line"]),
+                row["printed_line"],
+                tuple(cell.strip() for cell in row["cells"].split("|")),
+                row["justification"],
+            )
+            if not override.justification.strip():
+                raise ValueError(f"{path.name}: override for line {override.line} says no why")
+            overrides.setdefault(override.report_id, {})[override.line] = override
+    return overrides
+
+
 def place_values(values: ValuesLine, columns: list[IndicatorColumn]) -> list[IndicatorCell]:
     """The cells of a values line, one per column; ValueError unless exactly one reading."""
     readings = cell_readings(values.cell_tokens, len(columns))
@@ -358,8 +442,14 @@ def paragraph_at(
     return lines, index
 
 
+Period = tuple[date, date]  # the report's period: first and last day
+
+
 def _read_tertial_table(
-    content: Sequence[Line], index: int, report_start: date, report_end: date
+    content: Sequence[Line],
+    index: int,
+    period: Period,
+    overrides: Mapping[int, PlacementOverride],
 ) -> tuple[IndicatorTable, int]:
     """`Indikatorer Utfall` / `2016` / `Utfall` / `2017` … `Mål`, then rows ending in T1-T3."""
     title_line = content[index].number
@@ -374,7 +464,7 @@ def _read_tertial_table(
         if re.search(r"\bMål\s*$", line.text):
             break
     header_text = join_fragments(header)
-    columns = header_columns(header_text, title_line, report_start, report_end)
+    columns = header_columns(header_text, title_line, *period)
     table = IndicatorTable("tertial_outcomes", "Indikatorer", title_line, title_line, None, columns)
     pending: list[Line] = []
     while True:
@@ -398,24 +488,21 @@ def _read_tertial_table(
         try:
             if values is None:
                 raise ValueError("no values")
-            cells = place_values(values, columns)
+            cells, placement = place_line(values, columns, paragraph[0], overrides)
         except ValueError as error:
             table.rejects.append(
-                IndicatorReject(paragraph[0].number, indicator, paragraph[0].text, str(error))
+                Reject(paragraph[0].number, indicator, paragraph[0].text, str(error))
             )
         else:
             table.rows.append(
                 IndicatorRow(
                     row_number,
                     indicator,
-                    level,
-                    None,
-                    None,
-                    None,
-                    None,
                     label_lines[0].number,
                     paragraph[0].number,
                     cells,
+                    placement,
+                    indicator_level=level,
                 )
             )
         table.last_line = paragraph[-1].number
@@ -425,7 +512,10 @@ def _read_tertial_table(
 
 
 def _read_monthly_table(
-    content: Sequence[Line], index: int, report_start: date, report_end: date
+    content: Sequence[Line],
+    index: int,
+    period: Period,
+    overrides: Mapping[int, PlacementOverride],
 ) -> tuple[IndicatorTable, int] | None:
     """`Indikatorer`, a month header, then group headings and rows; a month header again
     starts a new set of columns."""
@@ -435,7 +525,7 @@ def _read_monthly_table(
     table = IndicatorTable(
         "monthly", "Indikatorer", content[index].number, content[header_index].number, None, []
     )
-    columns = _month_columns(content[header_index], report_start, report_end)
+    columns = _month_columns(content[header_index], period)
     table.columns = list(columns)
     index = header_index + 1
     group: str | None = None
@@ -446,7 +536,7 @@ def _read_monthly_table(
             break
         text = paragraph[0].text.strip()
         if _MONTH_HEADER.match(text):
-            columns = _month_columns(paragraph[0], report_start, report_end)
+            columns = _month_columns(paragraph[0], period)
             table.columns += [c for c in columns if c not in table.columns]
             index = after
             continue
@@ -465,24 +555,21 @@ def _read_monthly_table(
         )
         row_number = len(table.rows) + 1
         try:
-            cells = place_values(values, columns)
+            cells, placement = place_line(values, columns, paragraph[-1], overrides)
         except ValueError as error:
             table.rejects.append(
-                IndicatorReject(paragraph[-1].number, label, paragraph[-1].text, str(error))
+                Reject(paragraph[-1].number, label, paragraph[-1].text, str(error))
             )
         else:
             table.rows.append(
                 IndicatorRow(
                     row_number,
                     label,
-                    None,
-                    group,
-                    None,
-                    None,
-                    None,
                     label_lines[0].number,
                     paragraph[-1].number,
                     cells,
+                    placement,
+                    goal_area=group,
                 )
             )
         table.last_line = paragraph[-1].number
@@ -490,9 +577,9 @@ def _read_monthly_table(
     return table, index
 
 
-def _month_columns(line: Line, report_start: date, report_end: date) -> list[IndicatorColumn]:
+def _month_columns(line: Line, period: Period) -> list[IndicatorColumn]:
     try:
-        return [parse_column_header(word, report_start, report_end) for word in line.text.split()]
+        return [parse_column_header(word, *period) for word in line.text.split()]
     except ValueError as error:
         raise IndicatorError(str(error), line.number) from error
 
@@ -504,7 +591,10 @@ LEVEL_TABLE_END = re.compile(
 
 
 def _read_level_table(
-    content: Sequence[Line], index: int, report_start: date, report_end: date
+    content: Sequence[Line],
+    index: int,
+    period: Period,
+    overrides: Mapping[int, PlacementOverride],
 ) -> tuple[IndicatorTable, int]:
     """`Indikator (KF) Ansvarig avdelning Utfall 2022 … Bedömning Trend`, then per row: label,
     unit, values with assessment and trend, `Senaste kommentar` paragraph."""
@@ -517,7 +607,7 @@ def _read_level_table(
         index += 1
         if header[-1].strip().endswith("Bedömning Trend"):
             break
-    columns = header_columns(join_fragments(header), title_line, report_start, report_end)
+    columns = header_columns(join_fragments(header), title_line, *period)
     table = IndicatorTable(
         "outcome_target_forecast", f"Indikator ({level})", title_line, index, level, columns
     )
@@ -530,14 +620,7 @@ def _read_level_table(
         if LEVEL_TABLE_END.match(first):
             break
         values_at = next(
-            (
-                i
-                for i, line in enumerate(paragraph)
-                if (v := split_values_line(line.text, _ASSESSMENT_START)) is not None
-                and v.tail
-                and len(v.cell_tokens) == len(columns)
-            ),
-            None,
+            (i for i, line in enumerate(paragraph) if _is_level_values_line(line.text)), None
         )
         if values_at is None:
             if COMMENT.match(first):
@@ -550,12 +633,23 @@ def _read_level_table(
         values = split_values_line(line.text, _ASSESSMENT_START)
         assert values is not None
         tail_lines, index = _assessment_lines(content, paragraph, values_at, after)
-        row = _level_row(table, paragraphs, paragraph[:values_at], line, values, tail_lines)
+        row = _level_row(
+            table, paragraphs, paragraph[:values_at], line, values, tail_lines, overrides
+        )
         if row is not None:
             table.rows.append(row)
         table.last_line = line.number
         paragraphs = []
     return table, index
+
+
+def _is_level_values_line(text: str) -> bool:
+    """Cells (numbers, or the spaces of empty cells) followed by an assessment word; a line
+    with the wrong number of cells is still a values line, to be rejected, never skipped."""
+    values = split_values_line(text, _ASSESSMENT_START)
+    if values is None or not values.tail:
+        return False
+    return any(values.cell_tokens) or len(values.cell_tokens) >= 2
 
 
 def _assessment_lines(
@@ -584,6 +678,7 @@ def _level_row(
     line: Line,
     values: ValuesLine,
     tail_lines: list[str],
+    overrides: Mapping[int, PlacementOverride],
 ) -> IndicatorRow | None:
     texts = [p for p in paragraphs if p]
     if values.prefix:
@@ -596,24 +691,24 @@ def _level_row(
     label = join_fragments([ln.text for ln in label_lines])
     if not label or len(label_lines) > MAX_LABEL_LINES:
         table.rejects.append(
-            IndicatorReject(line.number, None, line.text, "indicator row without a label above")
+            Reject(line.number, None, line.text, "indicator row without a label above")
         )
         return None
     try:
-        cells = place_values(values, table.columns)
+        cells, placement = place_line(values, table.columns, line, overrides)
         assessment, trend = read_assessment(join_fragments([values.tail + " ", *tail_lines]))
     except ValueError as error:
-        table.rejects.append(IndicatorReject(line.number, label, line.text, str(error)))
+        table.rejects.append(Reject(line.number, label, line.text, str(error)))
         return None
     return IndicatorRow(
         len(table.rows) + 1,
         label,
-        table.indicator_level,
-        None,
-        unit or None,
-        assessment,
-        trend,
         label_lines[0].number,
         line.number,
         cells,
+        placement,
+        indicator_level=table.indicator_level,
+        responsible_unit=unit or None,
+        reported_assessment=assessment,
+        reported_trend=trend,
     )

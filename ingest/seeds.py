@@ -68,6 +68,7 @@ SEED_COLUMNS: dict[str, list[str]] = {
         "reported_trend",
         "label_line",
         "source_line",
+        "placement",
     ],
     "raw_indicator_values": [
         "report_id",

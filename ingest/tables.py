@@ -57,10 +57,12 @@ class Row:
     role_evidence: str = "label"  # 'label' | 'arithmetic'
 
 
-@dataclass
+@dataclass(frozen=True)
 class Reject:
+    """A line of a table that could not be placed, with the reason; listed, never dropped."""
+
     line: int
-    label: str
+    label: str | None
     text: str
     reason: str
 

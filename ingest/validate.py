@@ -74,6 +74,7 @@ def _suites(gx) -> dict[str, list]:  # noqa: ANN001 - the gx module, imported la
                 ],
             ),
             e.ExpectColumnValuesToNotBeNull(column="source_line"),
+            e.ExpectColumnValuesToBeInSet(column="placement", value_set=["spacing", "override"]),
         ],
         "raw_indicator_values": [
             e.ExpectCompoundColumnsToBeUnique(

@@ -55,7 +55,7 @@ placed_by_spacing as (
         indicator_values.is_empty,
         indicator_rows.label_line,
         indicator_values.source_line,
-        'spacing' as placement
+        indicator_rows.placement
     from indicator_values
     inner join indicator_rows
         on indicator_values.report_id = indicator_rows.report_id

@@ -22,7 +22,8 @@ final as (
         reported_assessment,
         reported_trend,
         label_line,
-        source_line
+        source_line,
+        placement
     from source
 
 )

@@ -169,16 +169,14 @@ def test_goal_status_mart(warehouse) -> None:
     ]
 
 
-def test_a_contradicted_assessment_is_a_finding_not_a_failure(
-    reports_copy: Path, tmp_path: Path, capsys
+def test_contradicted_assessments_and_unplaceable_lines_are_listed_not_failed(
+    reports_copy: Path, tmp_path: Path
 ) -> None:
     # 004 line 565: forecast 385 → 200 meets the target 215 (fewer is better), but the report
-    # still says Ej uppfyllt.
-    replace_line(
-        reports_copy / f"{NORRTALJE_2025_AUG}.txt",
-        565,
-        "301 302 257 309 215 200 Ej uppfyllt Negativ ",
-    )
+    # still says Ej uppfyllt. 004 line 472: seven numbers for six columns, no single reading.
+    report = reports_copy / f"{NORRTALJE_2025_AUG}.txt"
+    replace_line(report, 565, "301 302 257 309 215 200 Ej uppfyllt Negativ ")
+    replace_line(report, 472, "578 534 448 399 480 450 12 Uppfyllt Negativ ")
     output = tmp_path / "warehouse.duckdb"
     summary = build(reports_copy, output)
     assert len(summary.findings) == 1
@@ -187,7 +185,22 @@ def test_a_contradicted_assessment_is_a_finding_not_a_failure(
         finding = db.execute(
             "select finding, reported_assessment, is_fulfilled from marts.dq_indicator_assessments"
         ).fetchall()
+        rejects = db.execute(
+            "select source_line, table_id, row_label, reason from marts.dq_ingest_rejects"
+        ).fetchall()
+        lost = db.execute(
+            "select count(*) from marts.fct_indicator_fulfilment where source_line = 472"
+        ).fetchone()
     assert finding == [("assessment_contradicts_numbers", "Ej uppfyllt", True)]
+    assert rejects == [
+        (
+            472,
+            "indikator_kf_2",
+            "Vuxna biståndsmottagare med mycket långvarigt ekonomiskt bistånd.",
+            "5 readings of '578 534 448 399 480 450 12' as 6 columns",
+        )
+    ]
+    assert lost == (0,)
 
 
 def test_corrupted_indicator_values_and_statuses_fail_the_build(

@@ -10,11 +10,14 @@ import pytest
 
 from ingest.extract import table_slug
 from ingest.indicators import (
+    IndicatorError,
     IndicatorTable,
+    PlacementOverride,
     find_indicator_tables,
     parse_column_header,
     place_values,
     read_assessment,
+    read_placement_overrides,
     split_level_mark,
     split_values_line,
 )
@@ -50,9 +53,11 @@ T1_2018 = PERIODS[NACKA_2018_T1]
 AUG_2025 = PERIODS[NORRTALJE_2025_AUG]
 
 
-def tables_of(lines: list[Line], report_id: str) -> list[IndicatorTable]:
+def tables_of(
+    lines: list[Line], report_id: str, overrides: dict[int, PlacementOverride] | None = None
+) -> list[IndicatorTable]:
     start, end = PERIODS[report_id]
-    return find_indicator_tables(lines, page_furniture(lines), start, end)
+    return find_indicator_tables(lines, page_furniture(lines), start, end, overrides)
 
 
 @cache
@@ -463,3 +468,69 @@ def test_every_restated_value_is_quoted_from_its_line() -> None:
     assert len(checks) == 8
     for check in checks:
         assert check["quoted_text"] in report_line(check["report_id"], int(check["source_line"]))
+
+
+# --- a line the spacing cannot place: rejected, or placed by a reviewed override -------
+
+AMBIGUOUS = "578 534 448 399 480 450 12 Uppfyllt Negativ "  # seven numbers, six columns
+
+
+def with_line(report_id: str, number: int, text: str) -> list[Line]:
+    texts = [line.text for line in report_lines(report_id)]
+    texts[number - 1] = text
+    return read_lines("\n".join(texts))
+
+
+def test_an_unplaceable_values_line_is_rejected_and_the_table_goes_on() -> None:
+    tables = tables_of(with_line(NORRTALJE_2025_AUG, 472, AMBIGUOUS), NORRTALJE_2025_AUG)
+    table = next(t for t in tables if t.title_line == 439)
+    assert [(r.line, r.label, r.reason) for r in table.rejects] == [
+        (
+            472,
+            "Vuxna biståndsmottagare med mycket långvarigt ekonomiskt bistånd.",
+            "5 readings of '578 534 448 399 480 450 12' as 6 columns",
+        )
+    ]
+    assert [r.source_line for r in table.rows] == [491]
+
+
+def override(line: int, printed: str, cells: tuple[str, ...]) -> PlacementOverride:
+    return PlacementOverride(NORRTALJE_2025_AUG, line, printed, cells, "reviewed in a test")
+
+
+def test_a_reviewed_override_places_what_the_spacing_cannot() -> None:
+    reviewed = override(472, AMBIGUOUS, ("578", "534", "448", "399", "480", "450"))
+    tables = tables_of(
+        with_line(NORRTALJE_2025_AUG, 472, AMBIGUOUS), NORRTALJE_2025_AUG, {472: reviewed}
+    )
+    row = next(t for t in tables if t.title_line == 439).rows[0]
+    assert (row.placement, row.source_line) == ("override", 472)
+    assert [c.value for c in row.cells] == [D(578), D(534), D(448), D(399), D(480), D(450)]
+
+
+def test_a_stale_or_needless_override_is_an_error() -> None:
+    stale = override(472, "578 534 448 399 480 450 13 Uppfyllt Negativ", ("578",) * 6)
+    with pytest.raises(IndicatorError, match="override for line 472 was reviewed for"):
+        tables_of(with_line(NORRTALJE_2025_AUG, 472, AMBIGUOUS), NORRTALJE_2025_AUG, {472: stale})
+    needless = override(491, report_line(NORRTALJE_2025_AUG, 491), ("252",) * 6)
+    with pytest.raises(IndicatorError, match="override for line 491 is needless"):
+        tables_of(list(report_lines(NORRTALJE_2025_AUG)), NORRTALJE_2025_AUG, {491: needless})
+
+
+def test_overrides_are_read_from_beside_the_reports(tmp_path) -> None:
+    assert read_placement_overrides(REPORTS / "indicator_overrides.csv") == {}
+    path = tmp_path / "indicator_overrides.csv"
+    path.write_text(
+        "report_id,source_line,printed_line,cells,justification\n"
+        f"{NORRTALJE_2025_AUG},472,{AMBIGUOUS},578|534|448|399|480|450,the 2025 text\n",
+        encoding="utf-8",
+    )
+    (read,) = read_placement_overrides(path)[NORRTALJE_2025_AUG].values()
+    assert read.cells == ("578", "534", "448", "399", "480", "450")
+    path.write_text(
+        "report_id,source_line,printed_line,cells,justification\n"
+        f"{NORRTALJE_2025_AUG},472,x,1|2,\n",
+        encoding="utf-8",
+    )
+    with pytest.raises(ValueError, match="override for line 472 says no why"):
+        read_placement_overrides(path)
