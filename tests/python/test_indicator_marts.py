@@ -1,6 +1,7 @@
 """End to end: indicator fulfilment, assessment findings and goal status in the built
 warehouse, and builds on corrupted copies of the reports."""
 
+import csv
 from decimal import Decimal
 from pathlib import Path
 
@@ -234,3 +235,35 @@ def test_corrupted_indicator_values_and_statuses_fail_the_build(
     assert "status_items_match_summary" in message
     assert "assignment_kind=Nämndinitiativ, status=Slutförd, measure=on_plan" in message
     assert output.read_bytes() == b"last good warehouse"
+
+
+def test_every_reviewed_002_value_lands_in_its_role_and_period(warehouse) -> None:
+    with (REPORTS.parent / "seeds" / "reference" / "indicator_curated_values.csv").open(
+        encoding="utf-8"
+    ) as handle:
+        entries = list(csv.DictReader(handle))
+    assert len(entries) == 28
+    printed_column = {
+        "actual": "actual_printed",
+        "forecast": "forecast_printed",
+        "target": "target_printed",
+    }
+    for entry in entries:
+        role = entry["value_role"]
+        source = "target_source_line" if role == "target" else "source_line"
+        found = warehouse.execute(
+            f"""
+            select count(*) from marts.fct_indicator_fulfilment
+            where report_id = ? and table_id = ? and row_number = ?
+                and measure_period_end = ? and {printed_column[role]} = ? and {source} = ?
+            """,
+            [
+                entry["report_id"],
+                entry["table_id"],
+                int(entry["row_number"]),
+                entry["period_end"],
+                entry["printed_text"],
+                int(entry["source_line"]),
+            ],
+        ).fetchone()
+        assert found == (1,), entry
