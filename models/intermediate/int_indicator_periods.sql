@@ -82,7 +82,8 @@ assessed_periods as (
         indicator_values.table_id,
         indicator_values.row_number,
         indicator_values.period_start,
-        indicator_values.period_end
+        indicator_values.period_end,
+        true as is_assessed_period
     from indicator_values
     where
         indicator_values.value_role = 'target'
@@ -100,6 +101,8 @@ periods as (
 
 targets_by_period as (
 
+    -- every target whose period contains the period: its own, or the year's
+
     select
         periods.report_id,
         periods.table_id,
@@ -115,7 +118,7 @@ targets_by_period as (
                 periods.period_start,
                 periods.period_end
             order by targets.target_period_end - targets.target_period_start
-        ) as narrowest
+        ) as narrowness_rank
     from periods
     inner join targets
         on periods.report_id = targets.report_id
@@ -126,69 +129,59 @@ targets_by_period as (
 
 ),
 
+period_targets as (
+
+    -- the narrowest of them
+    select * exclude (narrowness_rank)
+    from targets_by_period
+    where narrowness_rank = 1
+
+),
+
 final as (
 
     select
-        periods.report_id,
-        periods.table_id,
-        periods.row_number,
+        report_id,
+        table_id,
+        row_number,
         indicators.table_layout,
         indicators.goal_area,
         indicators.strategic_goal,
         indicators.indicator,
         indicators.indicator_level,
         indicators.responsible_unit,
-        periods.period_start as measure_period_start,
-        periods.period_end as measure_period_end,
+        period_start as measure_period_start,
+        period_end as measure_period_end,
         measured.actual_value,
         measured.actual_printed,
         measured.forecast_value,
         measured.forecast_printed,
-        targets_by_period.target_value,
-        targets_by_period.target_printed,
-        targets_by_period.target_comparator,
-        targets_by_period.target_period_start,
-        targets_by_period.target_period_end,
-        coalesce(measured.is_percent, false) or coalesce(targets_by_period.target_is_percent, false)
+        period_targets.target_value,
+        period_targets.target_printed,
+        period_targets.target_comparator,
+        period_targets.target_period_start,
+        period_targets.target_period_end,
+        coalesce(measured.is_percent, false) or coalesce(period_targets.target_is_percent, false)
             as is_printed_as_percent,
-        assessed_periods.period_end is not null as is_assessed_period,
-        case when assessed_periods.period_end is not null then indicators.reported_assessment end
+        coalesce(assessed_periods.is_assessed_period, false) as is_assessed_period,
+        case when assessed_periods.is_assessed_period then indicators.reported_assessment end
             as reported_assessment,
-        case when assessed_periods.period_end is not null then indicators.reported_trend end
+        case when assessed_periods.is_assessed_period then indicators.reported_trend end
             as reported_trend,
         indicators.placement,
         indicators.label_line,
         coalesce(
             measured.actual_source_line,
             measured.forecast_source_line,
-            targets_by_period.target_source_line,
+            period_targets.target_source_line,
             indicators.row_source_line
         ) as source_line,
-        targets_by_period.target_source_line
+        period_targets.target_source_line
     from periods
-    inner join indicators
-        on periods.report_id = indicators.report_id
-        and periods.table_id = indicators.table_id
-        and periods.row_number = indicators.row_number
-    left join measured
-        on periods.report_id = measured.report_id
-        and periods.table_id = measured.table_id
-        and periods.row_number = measured.row_number
-        and periods.period_start = measured.period_start
-        and periods.period_end = measured.period_end
-    left join targets_by_period
-        on periods.report_id = targets_by_period.report_id
-        and periods.table_id = targets_by_period.table_id
-        and periods.row_number = targets_by_period.row_number
-        and periods.period_start = targets_by_period.period_start
-        and periods.period_end = targets_by_period.period_end
-        and targets_by_period.narrowest = 1
-    left join assessed_periods
-        on periods.report_id = assessed_periods.report_id
-        and periods.table_id = assessed_periods.table_id
-        and periods.row_number = assessed_periods.row_number
-        and periods.period_start = assessed_periods.period_start
-        and periods.period_end = assessed_periods.period_end
+    inner join indicators using (report_id, table_id, row_number)
+    left join measured using (report_id, table_id, row_number, period_start, period_end)
+    left join period_targets using (report_id, table_id, row_number, period_start, period_end)
+    left join assessed_periods using (report_id, table_id, row_number, period_start, period_end)
 
 )
 
