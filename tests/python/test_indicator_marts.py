@@ -2,6 +2,7 @@
 warehouse, and builds on corrupted copies of the reports."""
 
 import csv
+from datetime import date
 from decimal import Decimal
 from pathlib import Path
 
@@ -267,3 +268,13 @@ def test_every_reviewed_002_value_lands_in_its_role_and_period(warehouse) -> Non
             ],
         ).fetchone()
         assert found == (1,), entry
+
+
+def test_indicator_dimension(warehouse) -> None:
+    assert warehouse.execute("select count(*) from marts.dim_indicator").fetchone() == (63,)
+    assert warehouse.execute(
+        """
+        select unit, direction, report_count, first_period_start, last_period_end
+        from marts.dim_indicator where indicator = 'Personalomsättning'
+        """
+    ).fetchone() == ("percent", "lower_is_better", 2, date(2014, 1, 1), date(2020, 2, 29))
