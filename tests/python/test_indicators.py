@@ -156,7 +156,7 @@ def test_label_and_a_thousands_number_on_one_line() -> None:
 
 
 def test_an_outcome_missing_between_two_values() -> None:
-    # 001 line 358 ` 86 %  75 % T1`: 2017 = 86, no 2018 outcome (the text, line 370: reported
+    # 001 line 358 ` 86 %  75 % T1`: 2017 = 86, no 2018 outcome (the text, line 380: reported
     # yearly in Kolada, not per tertial), target 75.
     _, cells = values_line(NACKA_2018_T1, 358, 4)
     assert [c.value for c in cells] == [None, D(86), None, D(75)]
@@ -534,3 +534,57 @@ def test_overrides_are_read_from_beside_the_reports(tmp_path) -> None:
     )
     with pytest.raises(ValueError, match="override for line 472 says no why"):
         read_placement_overrides(path)
+
+
+E = None  # an empty cell
+HARD_PLACEMENTS = [
+    # Every row of the five reports with fewer values than columns, and its evidence.
+    # 001, columns Utfall 2016, 2017, 2018 (T1), Mål.
+    (NACKA_2018_T1, 141, [E, 54, 36, 75]),  # `-` printed for 2016; text line 163: 36 %
+    (NACKA_2018_T1, 148, [E, 95, 99, 94]),  # text line 174: 99 %
+    (NACKA_2018_T1, 152, [E, E, 1645, E]),  # text lines 183-184: 1138 + 507 = 1645
+    (NACKA_2018_T1, 156, [E, E, 60, E]),  # spacing only: `anhörigstödet   60  T1`
+    (NACKA_2018_T1, 223, [E, D("4.8"), D("1.4"), 5]),  # text lines 237-238: 3 / 210
+    (NACKA_2018_T1, 230, [E, E, D("84.4"), E]),  # text line 245: (167 - 26) / 167
+    (NACKA_2018_T1, 290, [E, E, E, 60]),  # text line 309: no outcome before T2
+    (NACKA_2018_T1, 297, [E, E, E, 70]),  # text line 314: no outcome before T2
+    (NACKA_2018_T1, 358, [E, 86, E, 75]),  # text line 380: measured yearly only
+    (NACKA_2018_T1, 365, [E, E, 94, 100]),  # spacing only: `  94 % 100 % T1`
+    # 003, columns nov-19, dec-19, januari (and februari under the second header).
+    (NACKA_2020_FEB, 398, [E, E, 10]),  # 10 / 25 = 40 % (lines 398, 400, 402)
+    (NACKA_2020_FEB, 400, [E, E, 25]),
+    (NACKA_2020_FEB, 402, [E, E, 40]),
+    (NACKA_2020_FEB, 416, [E, E, 0, 2]),  # no leaver in January: turnover 0 % (line 418)
+    (NACKA_2020_FEB, 418, [E, E, 0, D("2.4")]),
+    # 004, columns Utfall 2022, 2023, 2024, Aug 2025, Mål 2025, Prognos 2025.
+    (NORRTALJE_2025_AUG, 415, [E, E, E, E, 5, E]),  # label: `avvika mer än 5 %`
+    (NORRTALJE_2025_AUG, 542, [E, E, E, 19, 65, 30]),  # comment line 549: forecast 30 %
+    (NORRTALJE_2025_AUG, 751, [E] * 6),
+    (NORRTALJE_2025_AUG, 771, [E] * 6),
+    (NORRTALJE_2025_AUG, 816, [E] * 6),
+    (NORRTALJE_2025_AUG, 835, [E] * 6),  # text line 710: four cannot be followed up
+    (NORRTALJE_2025_AUG, 896, [E, E, E, 18, 100, 30]),  # comment line 900: 17,5 %
+    (NORRTALJE_2025_AUG, 1148, [E, 27, 7, 0, 20, 7]),  # spacing only: leading empty 2022
+    (NORRTALJE_2025_AUG, 1204, [E, E, 101, 104, 95, 102]),  # label: `målvärde 95 dgr`
+    (NORRTALJE_2025_AUG, 1229, [E, E, E, E, 100, E]),  # comment line 1238: no outcome
+    (NORRTALJE_2025_AUG, 1252, [E, E, 4, 25, -15, 17]),  # comment line 1273: target missed
+]
+
+
+@pytest.mark.parametrize(("report_id", "line", "expected"), HARD_PLACEMENTS)
+def test_every_row_with_empty_cells_is_placed_as_its_evidence_says(
+    report_id: str, line: int, expected: list
+) -> None:
+    (row,) = [r for t in indicator_tables(report_id) for r in t.rows if r.source_line == line]
+    assert [cell.value for cell in row.cells] == [None if v is None else D(v) for v in expected]
+
+
+def test_the_hard_placements_are_all_the_rows_with_empty_cells() -> None:
+    rows = {
+        (report_id, row.source_line)
+        for report_id in PERIODS
+        for table in indicator_tables(report_id)
+        for row in table.rows
+        if any(cell.value is None for cell in row.cells)
+    }
+    assert rows == {(report_id, line) for report_id, line, _ in HARD_PLACEMENTS}
