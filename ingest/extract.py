@@ -73,6 +73,17 @@ def table_slug(title: str) -> str:
     return re.sub(r"[^a-z0-9]+", "_", slug).strip("_")
 
 
+def unique_table_ids(titles: list[str]) -> list[str]:
+    """One id per table of a report: its title's slug, numbered from the second on."""
+    seen: dict[str, int] = {}
+    ids: list[str] = []
+    for title in titles:
+        slug = table_slug(title)
+        seen[slug] = seen.get(slug, 0) + 1
+        ids.append(slug if seen[slug] == 1 else f"{slug}_{seen[slug]}")
+    return ids
+
+
 def extract_reports(reports_dir: Path, municipalities: dict[str, str]) -> Extraction:
     manifest = read_manifest(reports_dir / "manifest.csv")
     curated = read_curated_spans(CURATED_INDICATORS)
@@ -130,16 +141,10 @@ def _extract_report(
             "metadata_source": "text+manifest" if report_id in manifest else "text",
         }
     )
-    seen: dict[str, int] = {}
-    for table in tables:
-        slug = table_slug(table.title)
-        seen[slug] = seen.get(slug, 0) + 1
-        table_id = slug if seen[slug] == 1 else f"{slug}_{seen[slug]}"
+    table_ids = unique_table_ids([t.title for t in tables] + [t.title for t in indicator_tables])
+    for table, table_id in zip(tables, table_ids, strict=False):
         _add_table(report_id, path.name, table_id, table, staged)
-    for table in indicator_tables:
-        slug = table_slug(table.title)
-        seen[slug] = seen.get(slug, 0) + 1
-        table_id = slug if seen[slug] == 1 else f"{slug}_{seen[slug]}"
+    for table, table_id in zip(indicator_tables, table_ids[len(tables) :], strict=True):
         _add_indicator_table(report_id, path.name, table_id, table, staged)
     _add_status_items(report_id, path.name, lines, furniture, staged)
     for goal_table in find_strategic_goal_tables(lines):

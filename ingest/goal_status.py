@@ -18,17 +18,16 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
-from ingest.indicators import (
+from ingest.followup import (
+    BLOCK_START,
     COMMENT,
-    LEVEL_TABLE_END,
     SECTION_HEADING,
     goal_area_before,
-    next_text,
-    paragraph_at,
+    header_end,
     read_assessment,
 )
 from ingest.tables import Reject
-from ingest.text import Line, join_fragments, normalize_spaces
+from ingest.text import Line, join_fragments, next_text, normalize_spaces, paragraph_at
 
 ITEM_KINDS = {
     "Uppdrag": "assignment",
@@ -112,7 +111,7 @@ def _assessment_header_after(content: Sequence[Line], index: int) -> int | None:
             return None
         if _ASSESSMENT_HEADER.match(text):
             return at
-        if SECTION_HEADING.match(text) or LEVEL_TABLE_END.match(text):
+        if SECTION_HEADING.match(text) or BLOCK_START.match(text):
             return None
         _, at = paragraph_at(content, at)
     return None
@@ -141,23 +140,14 @@ def _read_goal_area(content: Sequence[Line], index: int, found: StatusFindings) 
     return at + 1
 
 
-def _header_end(content: Sequence[Line], index: int, last_words: str) -> int:
-    """The index after the header line that ends with `last_words`."""
-    while index < len(content):
-        index += 1
-        if content[index - 1].text.strip().endswith(last_words):
-            return index
-    return index
-
-
 def _read_assignment_table(content: Sequence[Line], index: int, found: StatusFindings) -> int:
     kind = ITEM_KINDS[_ASSIGNMENT_TITLE.match(content[index].text).group("kind")]  # type: ignore[union-attr]
     area = goal_area_before(content, index)
-    index = _header_end(content, index, "Slutdatum Status")
+    index = header_end(content, index, "Slutdatum Status")
     texts: list[list[Line]] = []
     while True:
-        paragraph, after = paragraph_at(content, index, LEVEL_TABLE_END)
-        if not paragraph or LEVEL_TABLE_END.match(paragraph[0].text):
+        paragraph, after = paragraph_at(content, index, BLOCK_START)
+        if not paragraph or BLOCK_START.match(paragraph[0].text):
             return index
         status_at = next(
             (i for i, line in enumerate(paragraph) if _STATUS_LINE.match(line.text.strip())), None
@@ -229,8 +219,8 @@ def _read_operational_table(content: Sequence[Line], index: int, found: StatusFi
     index += 1
     texts: list[list[Line]] = []
     while True:
-        paragraph, after = paragraph_at(content, index, LEVEL_TABLE_END)
-        if not paragraph or LEVEL_TABLE_END.match(paragraph[0].text):
+        paragraph, after = paragraph_at(content, index, BLOCK_START)
+        if not paragraph or BLOCK_START.match(paragraph[0].text):
             return index
         first = paragraph[0].text
         if COMMENT.match(first):
@@ -271,7 +261,7 @@ def _read_operational_table(content: Sequence[Line], index: int, found: StatusFi
 def _read_action_plan(content: Sequence[Line], index: int, found: StatusFindings) -> int:
     """`Mål Åtgärd Status` / `åtgärder Kommentar`; then goal headings (no indent), sub-goals
     (indented, one line, trailing empty cells), actions (indented) and their status lines."""
-    index = _header_end(content, index, "Kommentar")
+    index = header_end(content, index, "Kommentar")
     goal: str | None = None
     sub_goal: str | None = None
     action: list[Line] = []

@@ -29,10 +29,18 @@ from datetime import date
 from decimal import Decimal
 from pathlib import Path
 
+from ingest.followup import (
+    ASSESSMENT_START,
+    BLOCK_START,
+    COMMENT,
+    goal_area_before,
+    header_end,
+    read_assessment,
+)
 from ingest.metadata import MONTHS
 from ingest.numbers import Cell, cell_readings, is_numeric_token, parse_number
 from ingest.tables import Reject
-from ingest.text import Line, join_fragments, normalize_spaces
+from ingest.text import Line, join_fragments, next_text, normalize_spaces, paragraph_at
 
 
 class IndicatorError(Exception):
@@ -98,15 +106,6 @@ class IndicatorTable:
     rejects: list[Reject] = field(default_factory=list)
 
 
-ASSESSMENTS = (
-    "Uppfyllt",
-    "Delvis uppfyllt",
-    "Ej uppfyllt",
-    "Inget värde angivet",
-    "Ej utvärderad",
-)
-TRENDS = ("Positiv", "Negativ", "Oförändrad", "Ej utvärderad")
-_ASSESSMENT_START = {phrase.split()[0] for phrase in ASSESSMENTS}
 _TERTIAL_MARKER = re.compile(r"^(?P<body>.*?) ?T1 ?$")
 _LEVEL_TITLE = re.compile(r"^Indikator \((?P<level>KF|Nämnd)\) Ansvarig\b")
 _TERTIAL_TITLE = re.compile(r"^Indikatorer Utfall ?$")
@@ -115,8 +114,6 @@ _MONTH_HEADER = re.compile(
     r"^(?:(?:[a-zåäö]{3}-\d\d|" + "|".join(MONTHS) + r")(?: |$))+$", re.IGNORECASE
 )
 _GROUP_HEADING = re.compile(r"^\d+(?:\.\d+)* [A-ZÅÄÖ/ ]+$")
-SECTION_HEADING = re.compile(r"^\s*\d+\.\d+\.? [A-ZÅÄÖ][a-zåäö]")
-COMMENT = re.compile(r"^\s*Senaste kommentar\b")
 _LEVEL_MARK = re.compile(r"^\((?P<level>N|KF)\) ")
 _ABBREVIATED_MONTHS = {name[:3]: number for name, number in MONTHS.items()}
 MAX_LABEL_LINES = 8
@@ -158,22 +155,6 @@ def find_indicator_tables(
             row.goal_area = row.goal_area or area
         tables.append(table)
     return tables
-
-
-def goal_area_before(content: Sequence[Line], index: int) -> str | None:
-    """The numbered heading (`2.2 Attraktiva livsmiljöer i hela Nacka`, `1.1. En ekonomi i
-    balans.`) that the table at `index` stands under; a heading wrapped before its full stop
-    takes its next line."""
-    for at in range(index - 1, -1, -1):
-        text = content[at].text
-        if SECTION_HEADING.match(text) and len(text.strip()) <= 120:
-            heading = text.strip()
-            _, after_text = next_text(content, at + 1)
-            continued = (after_text or "").strip()
-            if not heading.endswith(".") and continued.endswith(".") and len(continued) < 60:
-                heading = f"{heading} {continued}"
-            return normalize_spaces(heading)
-    return None
 
 
 # --- headers ---------------------------------------------------------------------------
@@ -392,21 +373,6 @@ def _printed_percent(values: ValuesLine, cell: Cell) -> bool:
     return any(values.percent[i] for i in positions)
 
 
-def read_assessment(text: str) -> tuple[str | None, str | None]:
-    """`Ej uppfyllt Ej utvärderad` → ('Ej uppfyllt', 'Ej utvärderad'); the two vocabularies
-    are closed, so anything else is an error."""
-    text = normalize_spaces(text)
-    if not text:
-        return None, None
-    for assessment in sorted(ASSESSMENTS, key=len, reverse=True):
-        if text == assessment or text.startswith(assessment + " "):
-            trend = text[len(assessment) :].strip() or None
-            if trend is not None and trend not in TRENDS:
-                break
-            return assessment, trend
-    raise ValueError(f"unknown assessment and trend {text!r}")
-
-
 def split_level_mark(label: str) -> tuple[str | None, str]:
     """`(N) Antal besök …` → ('N', 'Antal besök …')."""
     match = _LEVEL_MARK.match(label)
@@ -416,30 +382,6 @@ def split_level_mark(label: str) -> tuple[str | None, str]:
 
 
 # --- layouts -----------------------------------------------------------------------------
-
-
-def next_text(content: Sequence[Line], index: int) -> tuple[int, str | None]:
-    while index < len(content):
-        if not content[index].is_blank:
-            return index, content[index].text
-        index += 1
-    return index, None
-
-
-def paragraph_at(
-    content: Sequence[Line], index: int, stop: re.Pattern[str] | None = None
-) -> tuple[list[Line], int]:
-    """The non-blank lines from `index` (skipping blanks before it), and the index after;
-    a line matching `stop` opens a paragraph of its own (a table title printed right under
-    the last comment line)."""
-    index, _ = next_text(content, index)
-    lines: list[Line] = []
-    while index < len(content) and not content[index].is_blank:
-        if lines and stop is not None and stop.match(content[index].text):
-            break
-        lines.append(content[index])
-        index += 1
-    return lines, index
 
 
 Period = tuple[date, date]  # the report's period: first and last day
@@ -584,12 +526,6 @@ def _month_columns(line: Line, period: Period) -> list[IndicatorColumn]:
         raise IndicatorError(str(error), line.number) from error
 
 
-LEVEL_TABLE_END = re.compile(
-    r"^\s*(?:Indikator \(|Uppdrag Ansvarig|Nämndinitiativ Ansvarig|Verksamhetsmål\b"
-    r"|Bedömning Trend|\d+\.\d+\.? [A-ZÅÄÖ][a-zåäö])"
-)
-
-
 def _read_level_table(
     content: Sequence[Line],
     index: int,
@@ -601,23 +537,20 @@ def _read_level_table(
     title = content[index].text.strip()
     level = _LEVEL_TITLE.match(title).group("level")  # type: ignore[union-attr]
     title_line = content[index].number
-    header: list[str] = []
-    while index < len(content):
-        header.append(content[index].text)
-        index += 1
-        if header[-1].strip().endswith("Bedömning Trend"):
-            break
+    end = header_end(content, index, "Bedömning Trend")
+    header = [line.text for line in content[index:end]]
+    index = end
     columns = header_columns(join_fragments(header), title_line, *period)
     table = IndicatorTable(
         "outcome_target_forecast", f"Indikator ({level})", title_line, index, level, columns
     )
     paragraphs: list[list[Line]] = []  # text paragraphs since the last row: label, unit
     while True:
-        paragraph, after = paragraph_at(content, index, LEVEL_TABLE_END)
+        paragraph, after = paragraph_at(content, index, BLOCK_START)
         if not paragraph:
             break
         first = paragraph[0].text
-        if LEVEL_TABLE_END.match(first):
+        if BLOCK_START.match(first):
             break
         values_at = next(
             (i for i, line in enumerate(paragraph) if _is_level_values_line(line.text)), None
@@ -630,7 +563,7 @@ def _read_level_table(
             index = after
             continue
         line = paragraph[values_at]
-        values = split_values_line(line.text, _ASSESSMENT_START)
+        values = split_values_line(line.text, ASSESSMENT_START)
         assert values is not None
         tail_lines, index = _assessment_lines(content, paragraph, values_at, after)
         row = _level_row(
@@ -646,7 +579,7 @@ def _read_level_table(
 def _is_level_values_line(text: str) -> bool:
     """Cells (numbers, or the spaces of empty cells) followed by an assessment word; a line
     with the wrong number of cells is still a values line, to be rejected, never skipped."""
-    values = split_values_line(text, _ASSESSMENT_START)
+    values = split_values_line(text, ASSESSMENT_START)
     if values is None or not values.tail:
         return False
     return any(values.cell_tokens) or len(values.cell_tokens) >= 2

@@ -9,6 +9,7 @@ without a space.
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 from ingest.numbers import is_numeric_token
@@ -122,3 +123,27 @@ def page_furniture(lines: list[Line], min_repeats: int = 3) -> set[int]:
         if changing and all(len(value) <= 3 for values in changing for value in values):
             furniture.update(number for number, _ in occurrences)
     return furniture
+
+
+def next_text(content: Sequence[Line], index: int) -> tuple[int, str | None]:
+    while index < len(content):
+        if not content[index].is_blank:
+            return index, content[index].text
+        index += 1
+    return index, None
+
+
+def paragraph_at(
+    content: Sequence[Line], index: int, stop: re.Pattern[str] | None = None
+) -> tuple[list[Line], int]:
+    """The non-blank lines from `index` (skipping blanks before it), and the index after;
+    a line matching `stop` opens a paragraph of its own (a table title printed right under
+    the last comment line)."""
+    index, _ = next_text(content, index)
+    lines: list[Line] = []
+    while index < len(content) and not content[index].is_blank:
+        if lines and stop is not None and stop.match(content[index].text):
+            break
+        lines.append(content[index])
+        index += 1
+    return lines, index

@@ -96,40 +96,33 @@
 
     ),
 
-    restated_values as (
+    restated_against_table as (
 
         select
-            prose_checks.report_id,
-            prose_checks.indicator,
-            prose_checks.period_end as measure_period_end,
-            prose_checks.source_line,
-            'text_restates_value' as rule,
-            'text ' || prose_checks.stated_value || ', table '
-                || coalesce(cast(
-                    case prose_checks.value_role
-                        when 'actual' then facts.actual_value
-                        when 'forecast' then facts.forecast_value
-                        when 'target' then facts.target_value
-                    end as varchar), 'nothing') as detail
+            prose_checks.*,
+            case prose_checks.value_role
+                when 'actual' then facts.actual_value
+                when 'forecast' then facts.forecast_value
+                when 'target' then facts.target_value
+            end as table_value
         from prose_checks
         left join facts
             on prose_checks.report_id = facts.report_id
             and prose_checks.indicator = facts.indicator
             and prose_checks.period_end = facts.measure_period_end
             and (prose_checks.value_role != 'target' or facts.is_assessed_period)
-        where facts.report_id is null
-            or abs(
-                case prose_checks.value_role
-                    when 'actual' then facts.actual_value
-                    when 'forecast' then facts.forecast_value
-                    when 'target' then facts.target_value
-                end - prose_checks.stated_value
-            ) > prose_checks.tolerance
-            or case prose_checks.value_role
-                when 'actual' then facts.actual_value
-                when 'forecast' then facts.forecast_value
-                when 'target' then facts.target_value
-            end is null
+
+    ),
+
+    restated_values as (
+
+        select
+            report_id, indicator, period_end as measure_period_end, source_line,
+            'text_restates_value' as rule,
+            'text ' || stated_value || ', table ' || coalesce(cast(table_value as varchar), 'nothing')
+                as detail
+        from restated_against_table
+        where table_value is null or abs(table_value - stated_value) > tolerance
 
     ),
 

@@ -45,16 +45,17 @@
 
     compared as (
 
+        -- a cell the summary leaves empty counts as 0 (`Uppdrag Påbörjad 3  3`)
         select
-            summary.report_id,
-            summary.assignment_kind,
-            summary.status,
-            summary.measure,
-            summary.assignment_count as printed_value,
+            coalesce(summary.report_id, item_measures.report_id) as report_id,
+            coalesce(summary.assignment_kind, item_measures.assignment_kind) as assignment_kind,
+            coalesce(summary.status, item_measures.status) as status,
+            coalesce(summary.measure, item_measures.measure) as measure,
+            coalesce(summary.assignment_count, 0) as printed_value,
             coalesce(item_measures.item_count, 0) as expected_value,
             summary.source_line
         from summary
-        left join item_measures
+        full outer join item_measures
             on summary.report_id = item_measures.report_id
             and summary.assignment_kind = item_measures.assignment_kind
             and summary.status = item_measures.status
@@ -62,34 +63,11 @@
 
     ),
 
-    unsummarised as (
-
-        select
-            item_measures.report_id,
-            item_measures.assignment_kind,
-            item_measures.status,
-            item_measures.measure,
-            0 as printed_value,
-            item_measures.item_count as expected_value,
-            cast(null as integer) as source_line
-        from item_measures
-        where item_measures.item_count > 0
-            and item_measures.report_id in (select report_id from summary)
-            and not exists (
-                select 1 from summary
-                where summary.report_id = item_measures.report_id
-                    and summary.assignment_kind = item_measures.assignment_kind
-                    and summary.status = item_measures.status
-                    and summary.measure = item_measures.measure
-            )
-
-    ),
-
     final as (
 
-        select * from compared where printed_value != expected_value
-        union all
-        select * from unsummarised
+        select * from compared
+        where printed_value != expected_value
+            and report_id in (select summary.report_id from summary)
 
     )
 

@@ -9,6 +9,7 @@ from functools import cache
 import pytest
 
 from ingest.extract import table_slug
+from ingest.followup import read_assessment
 from ingest.indicators import (
     IndicatorError,
     IndicatorTable,
@@ -16,7 +17,6 @@ from ingest.indicators import (
     find_indicator_tables,
     parse_column_header,
     place_values,
-    read_assessment,
     read_placement_overrides,
     split_level_mark,
     split_values_line,
