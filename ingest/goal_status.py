@@ -25,6 +25,7 @@ from ingest.followup import (
     goal_area_before,
     header_end,
     read_assessment,
+    unread_item,
 )
 from ingest.tables import Reject
 from ingest.text import Line, join_fragments, next_text, normalize_spaces, paragraph_at
@@ -154,7 +155,7 @@ def _read_assignment_table(content: Sequence[Line], index: int, found: StatusFin
         )
         if status_at is None:
             if COMMENT.match(paragraph[0].text):
-                _attach_comment(found, paragraph)
+                _comment_or_reject(found, texts, paragraph, kind)
                 texts = []
             else:
                 texts.append(paragraph)
@@ -202,6 +203,18 @@ def _name_and_unit(
     return (paragraphs[-1] if paragraphs else []), None
 
 
+def _comment_or_reject(
+    found: StatusFindings, texts: list[list[Line]], comment: list[Line], kind: str
+) -> None:
+    """A comment closes an item: text paragraphs still waiting for their status line mean an
+    item whose line could not be read; it is rejected, and the comment is not its."""
+    unread = unread_item(texts, kind)
+    if unread is not None:
+        found.rejects.append(unread)
+    else:
+        _attach_comment(found, comment)
+
+
 def _attach_comment(found: StatusFindings, paragraph: list[Line]) -> None:
     """`Senaste kommentar (2025-08-31):` and the comment's first paragraph go to the last item."""
     if not found.items or found.items[-1].comment_date is not None:
@@ -224,7 +237,7 @@ def _read_operational_table(content: Sequence[Line], index: int, found: StatusFi
             return index
         first = paragraph[0].text
         if COMMENT.match(first):
-            _attach_comment(found, paragraph)
+            _comment_or_reject(found, texts, paragraph, "operational_goal")
             texts, index = [], after
             continue
         try:

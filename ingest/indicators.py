@@ -36,6 +36,7 @@ from ingest.followup import (
     goal_area_before,
     header_end,
     read_assessment,
+    unread_item,
 )
 from ingest.metadata import MONTHS
 from ingest.numbers import Cell, cell_readings, is_numeric_token, parse_number
@@ -557,6 +558,8 @@ def _read_level_table(
         )
         if values_at is None:
             if COMMENT.match(first):
+                if (unread := unread_item(paragraphs, "indicator row")) is not None:
+                    table.rejects.append(unread)
                 paragraphs = []
             else:
                 paragraphs.append(paragraph)

@@ -21,7 +21,8 @@
     Rows of an indicator fact that break a rule, one row per breach: shares within 0-100;
     a target has a direction; the printed comparator agrees with the direction; a value
     printed with `%` has a percent unit and a percent unit is printed with `%`; values the
-    text restates on a cited line (seed indicator_prose_checks) equal the table's.
+    text restates on a cited line (seed indicator_prose_checks) equal the table's; a share
+    equals its part over its whole (seed indicator_ratio_checks) in the same period.
 -#}
 {% macro indicator_rule_violations(relation) %}
     with
@@ -37,6 +38,12 @@
         -- only for the reports in this build
         select * from {{ ref('indicator_prose_checks') }}
         where report_id in (select report_id from {{ ref('stg_reports') }})
+
+    ),
+
+    ratio_checks as (
+
+        select * from {{ ref('indicator_ratio_checks') }}
 
     ),
 
@@ -126,6 +133,36 @@
 
     ),
 
+    shares_against_parts as (
+
+        select
+            share.report_id,
+            share.indicator,
+            share.measure_period_end,
+            share.source_line,
+            'share_equals_part_over_whole' as rule,
+            'printed ' || share.actual_value || ', ' || part.actual_value || ' / '
+                || whole.actual_value || ' = '
+                || round(100 * part.actual_value / whole.actual_value, 2) as detail
+        from ratio_checks
+        inner join facts as share
+            on ratio_checks.share_indicator = share.indicator
+        inner join facts as part
+            on ratio_checks.part_indicator = part.indicator
+            and share.report_id = part.report_id
+            and share.measure_period_start = part.measure_period_start
+            and share.measure_period_end = part.measure_period_end
+        inner join facts as whole
+            on ratio_checks.whole_indicator = whole.indicator
+            and share.report_id = whole.report_id
+            and share.measure_period_start = whole.measure_period_start
+            and share.measure_period_end = whole.measure_period_end
+        where whole.actual_value > 0
+            and abs(share.actual_value - 100 * part.actual_value / whole.actual_value)
+                > ratio_checks.tolerance
+
+    ),
+
     final as (
 
         select * from shares_out_of_range
@@ -137,6 +174,8 @@
         select * from units_against_print
         union all
         select * from restated_values
+        union all
+        select * from shares_against_parts
 
     )
 

@@ -5,7 +5,7 @@ from collections import Counter
 from functools import cache
 
 from ingest.goal_status import StatusItem, find_status_items
-from ingest.text import page_furniture
+from ingest.text import page_furniture, read_lines
 
 from .conftest import (
     NACKA_2014_T2,
@@ -147,3 +147,22 @@ def test_action_plan_actions_with_goal_sub_goal_status_and_comment() -> None:
         "Effektivitet": 4,
     }
     assert actions[-1].goal_area == "Maximalt värde för skattepengarna"
+
+
+def test_an_item_whose_status_line_cannot_be_read_is_rejected() -> None:
+    texts = [line.text for line in report_lines(NORRTALJE_2025_AUG)]
+    texts[1032 - 1] = "Enligt plan 2025-12-18 Startad "  # no such status word
+    lines = read_lines("\n".join(texts))
+    found = find_status_items(lines, page_furniture(lines))
+    assert [(r.line, r.label, r.reason) for r in found.rejects] == [
+        (
+            1032,
+            "Socialnämndens upphandlingar ska omfatta krav på ekonomisk, social och ekologisk "
+            "hållbarhet",
+            "committee_initiative without a line that can be read",
+        )
+    ]
+    initiatives = [i for i in found.items if i.item_kind == "committee_initiative"]
+    assert len(initiatives) == 7
+    # the comment under the unread item is not given to the item before it
+    assert initiatives[4].comment.startswith("Initiativet pågår genom samverkan")

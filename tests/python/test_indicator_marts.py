@@ -95,6 +95,21 @@ def test_outcomes_targets_and_forecasts_in_their_periods(warehouse) -> None:
     )
 
 
+def test_every_indicator_target_equals_its_printed_line(warehouse) -> None:
+    rows = warehouse.execute(
+        """
+        select distinct report_id, target_source_line, target_printed, target_value
+        from marts.fct_indicator_fulfilment
+        where placement = 'spacing' and target_value is not null
+        """
+    ).fetchall()
+    assert len(rows) == 22  # 001 9 targets, 004 13
+    for report_id, line, printed, value in rows:
+        text = (REPORTS / f"{report_id}.txt").read_text(encoding="utf-8").split("\n")[line - 1]
+        assert printed in text
+        assert D(printed.replace(" ", "").replace(",", ".")) == value
+
+
 def test_every_indicator_value_equals_its_printed_line(warehouse) -> None:
     rows = warehouse.execute(
         """
@@ -216,6 +231,8 @@ def test_corrupted_indicator_values_and_statuses_fail_the_build(
         "100,0% 100,0% 100,0% 180,0% 100,0% 100,0% Uppfyllt Oförändrad ",
     )
     replace_line(reports_copy / f"{NACKA_2018_T1}.txt", 141, "- 54 % 38 % 75 % T1 ")
+    # 003 line 398: 12 placements over 6 months of 25 is no longer the printed 40 %.
+    replace_line(reports_copy / f"{NACKA_2020_FEB}.txt", 398, "  12 ")
     replace_line(
         reports_copy / f"{NORRTALJE_2025_AUG}.txt", 695, "Avvikelse från plan 2025-10-02 Slutförd "
     )
@@ -232,6 +249,11 @@ def test_corrupted_indicator_values_and_statuses_fail_the_build(
         f"report {NACKA_2018_T1}, indicator 'Andel kunder som utsatts för våld i nära relation "
         "och som lever ett liv utan våld efter avslutad insats.' (line 163): text_restates_value: "
         "text 36.0000, table 38.0000"
+    ) in message
+    assert (
+        f"report {NACKA_2020_FEB}, indicator 'Andel av pågående placeringar i jourhem som pågått "
+        "mer än 6 mån' (line 402): share_equals_part_over_whole: printed 40.0000, "
+        "12.0000 / 25.0000 = 48.0"
     ) in message
     assert "status_items_match_summary" in message
     assert "assignment_kind=Nämndinitiativ, status=Slutförd, measure=on_plan" in message

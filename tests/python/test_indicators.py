@@ -2,6 +2,7 @@
 assessment words, every table of every report, and the reviewed 002 placements."""
 
 import csv
+import re
 from datetime import date
 from decimal import Decimal
 from functools import cache
@@ -399,6 +400,21 @@ def test_every_reviewed_value_is_printed_on_its_cited_lines() -> None:
         assert row["printed_text"] in printed, (row["source_line"], row["printed_text"])
 
 
+def test_every_reviewed_value_and_comparator_is_the_printed_ones() -> None:
+    # `>=80%` → >= 80, `+/- 20mkr=T1` → +/- 20, `- 35 mnkr T2` → -35, `3.4%` → 3.4
+    printed = re.compile(r"^(?P<comparator>>=|<=|>|<|\+/-)? ?(?P<number>-? ?\d+(?:[.,]\d+)?)")
+    for row in curated_rows():
+        match = printed.match(row["printed_text"])
+        if match is None:  # `Fastställa nuläget`: a target without a number
+            assert (row["value"], row["comparator"]) == ("", ""), row
+            continue
+        number = match.group("number").replace(" ", "").replace(",", ".")
+        assert D(row["value"]) == D(number), row
+        comparator = match.group("comparator") or ""
+        assert row["comparator"] == (comparator if row["value_role"] == "target" else ""), row
+        assert (row["is_percent"] == "true") == ("%" in row["printed_text"]), row
+
+
 def test_every_number_of_the_strategic_goal_tables_is_placed_by_review() -> None:
     lines = list(report_lines(NACKA_2014_T2))
     tables = find_strategic_goal_tables(lines)
@@ -588,3 +604,18 @@ def test_the_hard_placements_are_all_the_rows_with_empty_cells() -> None:
         if any(cell.value is None for cell in row.cells)
     }
     assert rows == {(report_id, line) for report_id, line, _ in HARD_PLACEMENTS}
+
+
+def test_a_values_line_with_unknown_assessment_words_is_rejected_not_skipped() -> None:
+    # `Uppnått` is no assessment word, so line 472 is not read as values; the comment that
+    # follows closes a row that never got its values, and the row is listed.
+    lines = with_line(NORRTALJE_2025_AUG, 472, "578 534 448 399 480 450 Uppnått Negativ ")
+    table = next(t for t in tables_of(lines, NORRTALJE_2025_AUG) if t.title_line == 439)
+    assert [(r.line, r.text.strip(), r.reason) for r in table.rejects] == [
+        (
+            472,
+            "578 534 448 399 480 450 Uppnått Negativ",
+            "indicator row without a line that can be read",
+        )
+    ]
+    assert [r.source_line for r in table.rows] == [491]
