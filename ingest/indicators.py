@@ -39,7 +39,7 @@ from ingest.followup import (
     unread_item,
 )
 from ingest.metadata import MONTHS
-from ingest.numbers import Cell, cell_readings, is_numeric_token, parse_number
+from ingest.numbers import cell_readings, is_numeric_token, parse_number
 from ingest.tables import Reject
 from ingest.text import Line, join_fragments, next_text, normalize_spaces, paragraph_at
 
@@ -360,18 +360,11 @@ def place_values(values: ValuesLine, columns: list[IndicatorColumn]) -> list[Ind
             f"{len(readings)} readings of {' '.join(values.cell_tokens)!r} "
             f"as {len(columns)} columns"
         )
+    is_percent = any(values.percent)  # one indicator, one unit: `19% 65% 30%`
     return [
-        IndicatorCell(column, cell.text, cell.value, _printed_percent(values, cell))
+        IndicatorCell(column, cell.text, cell.value, is_percent and cell.value is not None)
         for column, cell in zip(columns, readings[0], strict=True)
     ]
-
-
-def _printed_percent(values: ValuesLine, cell: Cell) -> bool:
-    if cell.value is None:
-        return False
-    last_token = cell.text.split(" ")[-1]
-    positions = [i for i, token in enumerate(values.cell_tokens) if token == last_token]
-    return any(values.percent[i] for i in positions)
 
 
 def split_level_mark(label: str) -> tuple[str | None, str]:
