@@ -22,8 +22,12 @@ from ingest.followup import (
     BLOCK_START,
     COMMENT,
     SECTION_HEADING,
+    collect_narrow,
     goal_area_before,
+    goal_heading,
     header_end,
+    is_narrow,
+    name_and_unit,
     read_assessment,
     unread_item,
 )
@@ -77,6 +81,7 @@ class StatusItem:
 class StatusFindings:
     items: list[StatusItem] = field(default_factory=list)
     rejects: list[Reject] = field(default_factory=list)
+    open_comment: StatusItem | None = None  # the item whose `Senaste kommentar` is being read
 
 
 def find_status_items(lines: Sequence[Line], furniture: set[int]) -> StatusFindings:
@@ -99,7 +104,8 @@ def find_status_items(lines: Sequence[Line], furniture: set[int]) -> StatusFindi
     return found
 
 
-MAX_PARAGRAPHS_TO_ASSESSMENT = 4  # heading, a short introduction, then `Bedömning Trend`
+# heading, a short introduction, `Bedömning Trend`, each maybe split by a page break
+MAX_PARAGRAPHS_TO_ASSESSMENT = 6
 
 
 def _assessment_header_after(content: Sequence[Line], index: int) -> int | None:
@@ -119,7 +125,6 @@ def _assessment_header_after(content: Sequence[Line], index: int) -> int | None:
 
 
 def _read_goal_area(content: Sequence[Line], index: int, found: StatusFindings) -> int:
-    heading, _ = paragraph_at(content, index)
     header_at = _assessment_header_after(content, index)
     assert header_at is not None
     at, assessment_text = next_text(content, header_at + 1)
@@ -131,8 +136,8 @@ def _read_goal_area(content: Sequence[Line], index: int, found: StatusFindings) 
     found.items.append(
         StatusItem(
             "goal_area",
-            join_fragments([line.text for line in heading]),
-            heading[0].number,
+            goal_heading(content, index),
+            content[index].number,
             content[at].number,
             reported_assessment=assessment,
             reported_trend=trend,
@@ -146,6 +151,7 @@ def _read_assignment_table(content: Sequence[Line], index: int, found: StatusFin
     area = goal_area_before(content, index)
     index = header_end(content, index, "Slutdatum Status")
     texts: list[list[Line]] = []
+    found.open_comment = None
     while True:
         paragraph, after = paragraph_at(content, index, BLOCK_START)
         if not paragraph or BLOCK_START.match(paragraph[0].text):
@@ -158,13 +164,13 @@ def _read_assignment_table(content: Sequence[Line], index: int, found: StatusFin
                 _comment_or_reject(found, texts, paragraph, kind)
                 texts = []
             else:
-                texts.append(paragraph)
+                texts = _text_paragraph(found, texts, paragraph)
             index = after
             continue
         line = paragraph[status_at]
         match = _STATUS_LINE.match(line.text.strip())
         assert match is not None
-        name_lines, unit = _name_and_unit(texts, paragraph[:status_at], match.group("unit"))
+        name_lines, unit = name_and_unit(texts, paragraph[:status_at], match.group("unit"))
         if not name_lines:
             found.rejects.append(Reject(line.number, None, line.text, f"{kind} without a name"))
         else:
@@ -188,21 +194,6 @@ def _read_assignment_table(content: Sequence[Line], index: int, found: StatusFin
         index = after
 
 
-def _name_and_unit(
-    texts: list[list[Line]], above: list[Line], unit_prefix: str
-) -> tuple[list[Line], str | None]:
-    """The item's name and responsible unit: the unit is printed before the status words or
-    as the paragraph above them; the name is the paragraph above the unit."""
-    paragraphs = [*texts, above] if above else list(texts)
-    if unit_prefix.strip():
-        name = paragraphs[-1] if paragraphs else []
-        return name[:MAX_NAME_LINES], normalize_spaces(unit_prefix)
-    if len(paragraphs) >= 2:
-        unit = join_fragments([ln.text for ln in paragraphs[-1]])
-        return paragraphs[-2][:MAX_NAME_LINES], unit
-    return (paragraphs[-1] if paragraphs else []), None
-
-
 def _comment_or_reject(
     found: StatusFindings, texts: list[list[Line]], comment: list[Line], kind: str
 ) -> None:
@@ -216,14 +207,27 @@ def _comment_or_reject(
 
 
 def _attach_comment(found: StatusFindings, paragraph: list[Line]) -> None:
-    """`Senaste kommentar (2025-08-31):` and the comment's first paragraph go to the last item."""
+    """`Senaste kommentar (2025-08-31):` and its text go to the last item."""
     if not found.items or found.items[-1].comment_date is not None:
         return
     match = _COMMENT_DATE.search(paragraph[0].text)
     item = found.items[-1]
     item.comment_date = match.group("date") if match else None
-    text = join_fragments([line.text for line in paragraph[1:]])
-    item.comment = text or None
+    item.comment = join_fragments([line.text for line in paragraph[1:]]) or None
+    found.open_comment = item
+
+
+def _text_paragraph(
+    found: StatusFindings, texts: list[list[Line]], paragraph: list[Line]
+) -> list[list[Line]]:
+    """A paragraph that is no status line: the comment going on (wide, or in lower case after
+    a page break), or a name or unit waiting for its status line."""
+    item = found.open_comment
+    if item is not None and (not is_narrow(paragraph) or paragraph[0].text.strip()[:1].islower()):
+        item.comment = _joined(item.comment or "", paragraph)
+        return texts
+    found.open_comment = None
+    return collect_narrow(texts, paragraph)
 
 
 def _read_operational_table(content: Sequence[Line], index: int, found: StatusFindings) -> int:
@@ -231,6 +235,7 @@ def _read_operational_table(content: Sequence[Line], index: int, found: StatusFi
     area = goal_area_before(content, index)
     index += 1
     texts: list[list[Line]] = []
+    found.open_comment = None
     while True:
         paragraph, after = paragraph_at(content, index, BLOCK_START)
         if not paragraph or BLOCK_START.match(paragraph[0].text):
@@ -245,17 +250,15 @@ def _read_operational_table(content: Sequence[Line], index: int, found: StatusFi
         except ValueError:
             assessment, trend = None, None
         if assessment is None:
-            texts.append(paragraph)
+            texts = _text_paragraph(found, texts, paragraph)
             index = after
             continue
-        wanted = 2 if has_unit else 1
-        if len(texts) < wanted:
+        name_lines, unit = name_and_unit(texts, [], "", with_unit=has_unit)
+        if not name_lines:
             found.rejects.append(
                 Reject(paragraph[0].number, None, first, "operational goal without a name")
             )
         else:
-            name_lines = texts[-wanted]
-            unit = join_fragments([ln.text for ln in texts[-1]]) if has_unit else None
             found.items.append(
                 StatusItem(
                     "operational_goal",
@@ -272,44 +275,68 @@ def _read_operational_table(content: Sequence[Line], index: int, found: StatusFi
 
 
 def _read_action_plan(content: Sequence[Line], index: int, found: StatusFindings) -> int:
-    """`Mål Åtgärd Status` / `åtgärder Kommentar`; then goal headings (no indent), sub-goals
-    (indented, one line, trailing empty cells), actions (indented) and their status lines."""
+    """`Mål Åtgärd Status` / `åtgärder Kommentar`; then goal headings (no indent, followed by
+    a sub-goal), sub-goals (indented, one line, trailing empty cells), actions (indented first
+    line) and their status lines (`Pågår …` with the comment). Unindented text after an
+    action or a status goes on from it, split off by a page break."""
     index = header_end(content, index, "Kommentar")
     goal: str | None = None
     sub_goal: str | None = None
     action: list[Line] = []
+    last: StatusItem | None = None  # the item whose comment a continuation extends
     while True:
-        paragraph, after = paragraph_at(content, index)
-        if not paragraph:
+        paragraph, after = paragraph_at(content, index, BLOCK_START)
+        if not paragraph or BLOCK_START.match(paragraph[0].text):
             return index
         first = paragraph[0].text
         status = _ACTION_STATUS.match(first)
         if status and action:
-            comment = join_fragments(
-                [status.group("comment") + " "] + [ln.text for ln in paragraph[1:]]
+            last = StatusItem(
+                "action",
+                join_fragments([ln.text for ln in action]),
+                action[0].number,
+                paragraph[0].number,
+                goal_area=goal,
+                sub_goal=sub_goal,
+                status=status.group("status"),
+                comment=_joined(status.group("comment"), paragraph[1:]),
             )
-            found.items.append(
-                StatusItem(
-                    "action",
-                    join_fragments([ln.text for ln in action]),
-                    action[0].number,
-                    paragraph[0].number,
-                    goal_area=goal,
-                    sub_goal=sub_goal,
-                    status=status.group("status"),
-                    comment=comment or None,
-                )
-            )
+            found.items.append(last)
             action, index = [], after
+            continue
+        indented = first.startswith(" ")
+        if action and not indented:
+            action, index = [*action, *paragraph], after
             continue
         if action:
             return index  # an action without a status: the table has ended
-        if not first.startswith(" ") and len(paragraph) == 1 and len(first.strip()) < 60:
-            goal, sub_goal = normalize_spaces(first), None
-        elif first.startswith(" ") and len(paragraph) == 1 and first.endswith("  "):
-            sub_goal = normalize_spaces(first)
-        elif first.startswith(" "):
-            action = paragraph
+        if _is_sub_goal(paragraph):
+            sub_goal, last = normalize_spaces(first), None
+        elif indented:
+            action, last = paragraph, None
+        elif _is_goal_heading(paragraph) and _is_sub_goal(paragraph_at(content, after)[0]):
+            goal, sub_goal, last = normalize_spaces(first), None, None
+        elif last is not None:
+            last.comment = _joined(last.comment or "", paragraph)
         else:
             return index
         index = after
+
+
+def _is_goal_heading(paragraph: list[Line]) -> bool:
+    """`Bästa utveckling för alla`: one short line, capitalised, no full stop."""
+    text = paragraph[0].text.strip()
+    return len(paragraph) == 1 and len(text) < 60 and text[:1].isupper() and not text.endswith(".")
+
+
+def _is_sub_goal(paragraph: list[Line]) -> bool:
+    """` Trygghet och säkerhet   `: one indented line ending in the spaces of empty cells."""
+    return (
+        len(paragraph) == 1
+        and paragraph[0].text.startswith(" ")
+        and paragraph[0].text.endswith("  ")
+    )
+
+
+def _joined(text: str, lines: list[Line]) -> str | None:
+    return join_fragments([text + " "] + [line.text for line in lines]) or None

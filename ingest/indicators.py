@@ -33,8 +33,10 @@ from ingest.followup import (
     ASSESSMENT_START,
     BLOCK_START,
     COMMENT,
+    collect_narrow,
     goal_area_before,
     header_end,
+    name_and_unit,
     read_assessment,
     unread_item,
 )
@@ -118,6 +120,8 @@ _GROUP_HEADING = re.compile(r"^\d+(?:\.\d+)* [A-ZÅÄÖ/ ]+$")
 _LEVEL_MARK = re.compile(r"^\((?P<level>N|KF)\) ")
 _ABBREVIATED_MONTHS = {name[:3]: number for name, number in MONTHS.items()}
 MAX_LABEL_LINES = 8
+MAX_MONTHLY_LABEL_LINES = 3
+MAX_TERTIAL_LABEL_LINES = 4
 
 
 def find_indicator_tables(
@@ -402,17 +406,20 @@ def _read_tertial_table(
     header_text = join_fragments(header)
     columns = header_columns(header_text, title_line, *period)
     table = IndicatorTable("tertial_outcomes", "Indikatorer", title_line, title_line, None, columns)
-    pending: list[Line] = []
+    pending: list[Line] = []  # label lines waiting for their values, maybe over a page break
+    pending_at = index
     while True:
         paragraph, after = paragraph_at(content, index)
         if not paragraph:
             break
-        markers = [line.text.strip() for line in paragraph[1:]]
         first = _TERTIAL_MARKER.match(paragraph[0].text.rstrip(" "))
+        markers, after_markers = _tertial_markers(content, paragraph, after)
         if first is None or markers != ["T2", "T3"]:
-            if pending or len(paragraph) > 3:
-                break  # two text paragraphs in a row: the narrative under the table
-            pending = paragraph
+            if not pending:
+                pending_at = index
+            pending = [*pending, *paragraph]
+            if len(pending) > MAX_TERTIAL_LABEL_LINES:
+                return table, pending_at  # the narrative under the table
             index = after
             continue
         values = split_values_line(first.group("body") + " ")  # the line's own trailing space
@@ -441,10 +448,26 @@ def _read_tertial_table(
                     indicator_level=level,
                 )
             )
-        table.last_line = paragraph[-1].number
+        table.last_line = content[after_markers - 1].number
         pending = []
-        index = after
+        index = after_markers
     return table, index
+
+
+def _tertial_markers(
+    content: Sequence[Line], paragraph: list[Line], after: int
+) -> tuple[list[str], int]:
+    """The `T2` and `T3` lines under a values line ending in `T1`, in its paragraph or, after a
+    page break, in the lines that follow; and the index after them."""
+    markers = [line.text.strip() for line in paragraph[1:]]
+    index = after
+    while len(markers) < 2:
+        at, text = next_text(content, index)
+        if text is None or text.strip() not in ("T2", "T3"):
+            break
+        markers.append(text.strip())
+        index = at + 1
+    return markers, index
 
 
 def _read_monthly_table(
@@ -465,7 +488,8 @@ def _read_monthly_table(
     table.columns = list(columns)
     index = header_index + 1
     group: str | None = None
-    pending: list[Line] = []
+    pending: list[Line] = []  # label lines waiting for their values, maybe over a page break
+    pending_at = index
     while True:
         paragraph, after = paragraph_at(content, index)
         if not paragraph or paragraph[0].text.lstrip().startswith("*"):
@@ -481,9 +505,12 @@ def _read_monthly_table(
             continue
         values = split_values_line(paragraph[-1].text)
         if values is None or not any(values.cell_tokens):
-            if pending:
-                break
-            pending, index = paragraph, after
+            if not pending:
+                pending_at = index
+            pending = [*pending, *paragraph]
+            if len(pending) > MAX_MONTHLY_LABEL_LINES:
+                return table, pending_at  # text, not a label: the table has ended
+            index = after
             continue
         label_lines = [*pending, *paragraph]
         label = join_fragments(
@@ -555,7 +582,7 @@ def _read_level_table(
                     table.rejects.append(unread)
                 paragraphs = []
             else:
-                paragraphs.append(paragraph)
+                paragraphs = collect_narrow(paragraphs, paragraph)
             index = after
             continue
         line = paragraph[values_at]
@@ -609,14 +636,7 @@ def _level_row(
     tail_lines: list[str],
     overrides: Mapping[int, PlacementOverride],
 ) -> IndicatorRow | None:
-    texts = [p for p in paragraphs if p]
-    if values.prefix:
-        unit_lines, label_lines = [], texts[-1] if texts else above
-        unit = values.prefix
-    else:
-        unit_lines = above or (texts[-1] if texts else [])
-        label_lines = texts[-2] if not above and len(texts) >= 2 else (texts[-1] if above else [])
-        unit = join_fragments([ln.text for ln in unit_lines])
+    label_lines, unit = name_and_unit(paragraphs, above, values.prefix)
     label = join_fragments([ln.text for ln in label_lines])
     if not label or len(label_lines) > MAX_LABEL_LINES:
         table.rejects.append(

@@ -55,6 +55,19 @@ def amounts(table: Table, label: str) -> dict[str, Decimal | None]:
     return {header: cell.value for header, cell in zip(table.columns, row.cells, strict=True)}
 
 
+def paginate(text: str, every: int) -> str:
+    """The report as another export might paginate it: a running footer with the page
+    number every `every` lines (inside tables too) and doubled blank lines."""
+    out: list[str] = []
+    for number, line in enumerate(text.split("\n"), start=1):
+        out.append(line)
+        if line == "":
+            out.append("")
+        if number % every == 0:
+            out += [f"SOCIALNÄMNDEN UPPFÖLJNING  {number // every}  ", " "]
+    return "\n".join(out)
+
+
 @pytest.fixture
 def reports_copy(tmp_path: Path) -> Path:
     """A writable copy of the bundled reports folder."""

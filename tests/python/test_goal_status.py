@@ -2,7 +2,10 @@
 initiatives and operational goals, 003's action plan."""
 
 from collections import Counter
+from dataclasses import asdict
 from functools import cache
+
+import pytest
 
 from ingest.goal_status import StatusItem, find_status_items
 from ingest.text import page_furniture, read_lines
@@ -13,6 +16,7 @@ from .conftest import (
     NACKA_2018_T1,
     NACKA_2020_FEB,
     NORRTALJE_2025_AUG,
+    paginate,
     report_line,
     report_lines,
 )
@@ -166,3 +170,29 @@ def test_an_item_whose_status_line_cannot_be_read_is_rejected() -> None:
     assert len(initiatives) == 7
     # the comment under the unread item is not given to the item before it
     assert initiatives[4].comment.startswith("Initiativet pågår genom samverkan")
+
+
+def test_comments_run_over_page_breaks_and_stop_at_the_next_chapter() -> None:
+    guarantees = of_kind(NORRTALJE_2025_AUG, "committee_initiative")[2]
+    # line 655 `Senaste kommentar`, a page break, then the text on line 667
+    assert guarantees.comment.startswith("Socialförvaltningen inväntar direktiv")
+    last_action = of_kind(NACKA_2020_FEB, "action")[-1]
+    assert last_action.comment.endswith("förslag till ny introduktion är under framtagande.")
+    last_initiative = of_kind(NORRTALJE_2025_AUG, "committee_initiative")[-1]
+    assert last_initiative.comment.endswith(
+        "baseras på den nya socialtjänstlagen."
+    )  # not ` Ekonomi`
+
+
+@pytest.mark.parametrize("every", [3, 7, 23])
+@pytest.mark.parametrize("report_id", [NACKA_2020_FEB, NORRTALJE_2025_AUG])
+def test_status_items_read_the_same_when_paginated_differently(report_id: str, every: int) -> None:
+    text = "\n".join(line.text for line in report_lines(report_id))
+    lines = read_lines(paginate(text, every))
+    found = find_status_items(lines, page_furniture(lines))
+    assert found.rejects == []
+
+    def content(item: StatusItem) -> dict:
+        return {k: v for k, v in asdict(item).items() if k not in ("label_line", "source_line")}
+
+    assert [content(i) for i in found.items] == [content(i) for i in items(report_id)]

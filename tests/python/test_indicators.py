@@ -38,6 +38,7 @@ from .conftest import (
     NORRTALJE_2025_AUG,
     PROJECT_ROOT,
     REPORTS,
+    paginate,
     report_line,
     report_lines,
 )
@@ -341,32 +342,37 @@ def test_a_table_title_printed_right_under_a_comment_starts_a_new_table() -> Non
     assert [r.source_line for r in table.rows] == [816, 835, 853]
 
 
-def repaginated(report_id: str, after_line: int) -> list[Line]:
-    """The report with a page footer and blank lines inserted after `after_line`."""
-    texts = [line.text for line in report_lines(report_id)]
-    footer = ["", "DELÅRSRAPPORT PER AUGUSTI 2025  99  ", ""]
-    texts = texts[:after_line] + footer + texts[after_line:]
-    return read_lines("\n".join(texts))
-
-
 def _values(tables: list[IndicatorTable]) -> list[tuple]:
     return [
-        (row.indicator, row.reported_assessment, tuple(c.value for c in row.cells))
+        (
+            row.indicator,
+            row.indicator_level,
+            row.goal_area,
+            row.responsible_unit,
+            row.reported_assessment,
+            row.reported_trend,
+            tuple(c.value for c in row.cells),
+        )
         for table in tables
         for row in table.rows
     ]
 
 
 def _cells(tables: list[IndicatorTable]) -> list[tuple]:
-    return [(assessment, values) for _, assessment, values in _values(tables)]
+    return [values[4:] for values in _values(tables)]
 
 
-@pytest.mark.parametrize("after_line", [375, 466, 540, 1150])
-def test_a_page_break_inside_a_table_changes_no_value(after_line: int) -> None:
-    lines = repaginated(NORRTALJE_2025_AUG, after_line)
-    assert _values(tables_of(lines, NORRTALJE_2025_AUG)) == _values(
-        list(indicator_tables(NORRTALJE_2025_AUG))
-    )
+@pytest.mark.parametrize("every", [3, 7, 23])
+@pytest.mark.parametrize("report_id", list(PERIODS))
+def test_every_indicator_table_reads_the_same_when_paginated_differently(
+    report_id: str, every: int
+) -> None:
+    """A running footer every few lines, inside labels, units and assessments too."""
+    text = "\n".join(line.text for line in report_lines(report_id))
+    lines = read_lines(paginate(text, every))
+    tables = tables_of(lines, report_id)
+    assert all(not table.rejects for table in tables)
+    assert _values(tables) == _values(list(indicator_tables(report_id)))
 
 
 def test_a_later_report_of_the_same_family_is_read_without_new_code() -> None:

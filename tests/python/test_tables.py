@@ -15,6 +15,7 @@ from .conftest import (
     NORRTALJE_2025_AUG,
     amounts,
     budget_tables,
+    paginate,
     report_line,
     report_lines,
     report_tables,
@@ -262,19 +263,6 @@ def test_rows_keep_their_source_lines() -> None:
 ALL_REPORTS = (NACKA_2017_T1, NACKA_2018_T1, NACKA_2014_T2, NACKA_2020_FEB, NORRTALJE_2025_AUG)
 
 
-def _paginate(text: str, every: int) -> str:
-    """The report as another export might paginate it: a running footer with the page
-    number every `every` lines (inside tables too) and doubled blank lines."""
-    out: list[str] = []
-    for number, line in enumerate(text.split("\n"), start=1):
-        out.append(line)
-        if line == "":
-            out.append("")
-        if number % every == 0:
-            out += [f"SOCIALNÄMNDEN UPPFÖLJNING  {number // every}  ", " "]
-    return "\n".join(out)
-
-
 def _content(tables) -> list:
     return [
         (
@@ -291,6 +279,6 @@ def _content(tables) -> list:
 @pytest.mark.parametrize("report_id", ALL_REPORTS)
 def test_every_table_reads_the_same_when_paginated_differently(report_id: str, every: int) -> None:
     text = "\n".join(line.text for line in report_lines(report_id))
-    lines = read_lines(_paginate(text, every))
+    lines = read_lines(paginate(text, every))
     tables = find_tables(lines, page_furniture(lines))
     assert _content(tables) == _content(report_tables(report_id))
