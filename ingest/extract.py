@@ -1,40 +1,40 @@
 """Reports folder → tidy records (one list per seed), with provenance on every record.
 
-A report that cannot be read is not fatal for the others: its error, naming the file and
-line, becomes a reject record and the remaining reports still load.
+Per report: its metadata (rejected whole only when municipality or period cannot be
+established), the family tables, indicator tables, status items and strategic-goal tables,
+then the generic reader over what no family claimed, and the fate of every table-shaped
+line. A table that cannot be read rejects only itself; a report that cannot be read is
+not fatal for the others: its error, naming the file and line, becomes a reject record.
 """
 
 from __future__ import annotations
 
-import csv
-import re
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from ingest.goal_status import find_status_items
-from ingest.indicators import (
-    IndicatorError,
-    IndicatorTable,
-    PlacementOverride,
-    find_indicator_tables,
-    read_placement_overrides,
+from ingest.coverage import Placement, account_lines
+from ingest.goals import find_status_items
+from ingest.goals.strategic import find_strategic_goal_tables, uncited_value_lines
+from ingest.indicators import IndicatorTable, find_indicator_tables
+from ingest.metadata import MetadataError, ReportMetadata, resolve_metadata
+from ingest.records import (
+    indicator_records,
+    line_record,
+    reject_record,
+    report_record,
+    status_records,
+    table_records,
+    table_slug,
+    unique_table_ids,
 )
-from ingest.metadata import MetadataError, read_manifest, resolve_metadata
-from ingest.strategic_goals import (
-    CuratedSpan,
-    find_strategic_goal_tables,
-    read_curated_spans,
-    uncited_value_lines,
-)
-from ingest.tables import Reject, Table, TableError, find_tables
-from ingest.text import page_furniture, read_lines
+from ingest.rejects import Reject
+from ingest.reviewed import Reviewed, read_reviewed
+from ingest.tables import Table, find_tables
+from ingest.tables.generic import read_generic_tables
+from ingest.text import Line, page_furniture, read_lines
 
 Record = dict[str, Any]
-OVERRIDES_FILE = "indicator_overrides.csv"  # beside the reports, like manifest.csv
-CURATED_INDICATORS = (
-    Path(__file__).resolve().parent.parent / "seeds" / "reference" / "indicator_curated_values.csv"
-)
 RECORD_KINDS = (
     "reports",
     "tables",
@@ -44,7 +44,11 @@ RECORD_KINDS = (
     "indicator_rows",
     "indicator_values",
     "status_items",
+    "line_coverage",
     "rejects",
+)
+STRATEGIC_REJECT = (
+    "number in a strategic-goal table that no reviewed entry of indicator_curated_values.csv places"
 )
 
 
@@ -58,274 +62,126 @@ class Extraction:
     indicator_rows: list[Record] = field(default_factory=list)
     indicator_values: list[Record] = field(default_factory=list)
     status_items: list[Record] = field(default_factory=list)
+    line_coverage: list[Record] = field(default_factory=list)
     rejects: list[Record] = field(default_factory=list)
     errors: list[str] = field(default_factory=list)
+    findings: list[str] = field(default_factory=list)
+
+    def add(self, other: Extraction) -> None:
+        for name in RECORD_KINDS:
+            getattr(self, name).extend(getattr(other, name))
+        self.findings.extend(other.findings)
 
 
-def read_municipalities(path: Path) -> dict[str, str]:
-    """Municipality name → SCB code, from the reference seed."""
-    with path.open(encoding="utf-8", newline="") as handle:
-        return {row["municipality"]: row["municipality_code"] for row in csv.DictReader(handle)}
-
-
-def table_slug(title: str) -> str:
-    slug = title.lower().translate(str.maketrans("åäö", "aao"))
-    return re.sub(r"[^a-z0-9]+", "_", slug).strip("_")
-
-
-def unique_table_ids(titles: list[str]) -> list[str]:
-    """One id per table of a report: its title's slug, numbered from the second on."""
-    seen: dict[str, int] = {}
-    ids: list[str] = []
-    for title in titles:
-        slug = table_slug(title)
-        seen[slug] = seen.get(slug, 0) + 1
-        ids.append(slug if seen[slug] == 1 else f"{slug}_{seen[slug]}")
-    return ids
-
-
-def extract_reports(reports_dir: Path, municipalities: dict[str, str]) -> Extraction:
-    manifest = read_manifest(reports_dir / "manifest.csv")
-    curated = read_curated_spans(CURATED_INDICATORS)
-    overrides = read_placement_overrides(reports_dir / OVERRIDES_FILE)
+def extract_reports(reports_dir: Path, reviewed: Reviewed | None = None) -> Extraction:
+    reviewed = reviewed or read_reviewed()
     result = Extraction()
     paths = sorted(reports_dir.glob("*.txt"))
     if not paths:
         raise FileNotFoundError(f"no report files (*.txt) in {reports_dir}")
     for path in paths:
         try:
-            _extract_report(
-                path, manifest, municipalities, curated, overrides.get(path.stem, {}), result
-            )
-        except (MetadataError, TableError, IndicatorError, UnicodeDecodeError) as error:
-            line = getattr(error, "line", None)
-            where = f"{path.name}:{line}" if line else path.name
-            message = str(error) if str(error).startswith(path.name) else f"{where}: {error}"
+            result.add(extract_report(path, reviewed))
+        except (MetadataError, UnicodeDecodeError) as error:
+            message = f"{path.name}: report not loaded: {error}"
             result.errors.append(message)
             result.rejects.append(
-                _reject(
-                    path.stem, path.name, line, None, None, None, "report not loaded: " + message
-                )
+                reject_record(path.stem, path.name, Reject(None, None, "", message))
             )
     return result
 
 
-def _extract_report(
-    path: Path,
-    manifest: dict[str, dict[str, str]],
-    municipalities: dict[str, str],
-    curated: list[CuratedSpan],
-    overrides: dict[int, PlacementOverride],
-    result: Extraction,
-) -> None:
-    text = path.read_text(encoding="utf-8")
-    report_id = path.stem
-    metadata = resolve_metadata(report_id, text, manifest, municipalities, path.name)
-    lines = read_lines(text)
+def extract_report(path: Path, reviewed: Reviewed) -> Extraction:
+    """Every record of one report; MetadataError when it cannot be placed at all."""
+    report_id, file_name = path.stem, path.name
+    lines = read_lines(path.read_text(encoding="utf-8"))
     furniture = page_furniture(lines)
-    tables = find_tables(lines, furniture)
-    indicator_tables = find_indicator_tables(
-        lines, furniture, metadata.period_start, metadata.period_end, overrides
+    metadata = resolve_metadata(
+        report_id, lines, furniture, reviewed.manifest, reviewed.municipalities
     )
-    staged = Extraction()
-    staged.reports.append(
-        {
-            "report_id": report_id,
-            "file_name": path.name,
-            "municipality": metadata.municipality,
-            "municipality_code": metadata.municipality_code,
-            "committee": metadata.committee,
-            "report_kind": metadata.report_kind,
-            "period_start": metadata.period_start,
-            "period_end": metadata.period_end,
-            "metadata_source": "text+manifest" if report_id in manifest else "text",
-        }
+    out = Extraction(reports=[report_record(metadata, file_name)])
+    out.findings.extend(f"{file_name}: {finding}" for finding in metadata.findings)
+    tables, failures = find_tables(lines, furniture)
+    indicator_tables, indicator_failures = find_indicator_tables(
+        lines,
+        furniture,
+        metadata.period_start,
+        metadata.period_end,
+        reviewed.overrides.get(report_id),
     )
-    table_ids = unique_table_ids([t.title for t in tables] + [t.title for t in indicator_tables])
-    for table, table_id in zip(tables, table_ids, strict=False):
-        _add_table(report_id, path.name, table_id, table, staged)
-    for table, table_id in zip(indicator_tables, table_ids[len(tables) :], strict=True):
-        _add_indicator_table(report_id, path.name, table_id, table, staged)
-    _add_status_items(report_id, path.name, lines, furniture, staged)
-    for goal_table in find_strategic_goal_tables(lines):
+    status = find_status_items(lines, furniture)
+    strategic = find_strategic_goal_tables(lines)
+    claimed = _claimed_lines(tables, indicator_tables, strategic, status.items)
+    generic, generic_rejects = read_generic_tables(
+        lines, furniture, claimed, {f.title_line: _failure_note(f) for f in failures}
+    )
+    all_tables = sorted([*tables, *generic], key=lambda t: t.title_line)
+    table_ids = unique_table_ids(
+        [t.title for t in all_tables] + [t.title for t in indicator_tables]
+    )
+    placements: list[Placement] = []
+    rejects: list[Reject] = [*generic_rejects, *indicator_failures, *status.rejects]
+    for table, table_id in zip(all_tables, table_ids, strict=False):
+        _add_records(out, table_records(report_id, table_id, table, metadata.period_end.year))
+        placements += [Placement(row.source_line, "table", table_id) for row in table.rows]
+        rejects += _with_table(table.rejects, table_id)
+    for table, table_id in zip(indicator_tables, table_ids[len(all_tables) :], strict=True):
+        _add_records(out, indicator_records(report_id, table_id, table))
+        placements += [
+            Placement(row.source_line, "indicator_table", table_id) for row in table.rows
+        ]
+        rejects += _with_table(table.rejects, table_id)
+    out.status_items.extend(status_records(report_id, status.items))
+    for goal_table in strategic:
         table_id = table_slug(goal_table.title)
-        for line in uncited_value_lines(goal_table, report_id, table_id, curated):
-            staged.rejects.append(
-                _reject(
-                    report_id,
-                    path.name,
-                    line.number,
-                    table_id,
-                    None,
-                    line.text,
-                    "number in a strategic-goal table that no reviewed entry of "
-                    "indicator_curated_values.csv places",
-                )
-            )
-    for name in RECORD_KINDS:
-        getattr(result, name).extend(getattr(staged, name))
-
-
-def _add_table(
-    report_id: str, file_name: str, table_id: str, table: Table, out: Extraction
-) -> None:
-    out.tables.append(
-        {
-            "report_id": report_id,
-            "table_id": table_id,
-            "table_family": table.family.name,
-            "table_title": table.title,
-            "title_line": table.title_line,
-            "header_last_line": table.header_last_line,
-            "last_line": table.last_line,
-            "column_count": len(table.columns),
-            "header_text": table.header_text,
-        }
+        uncited = uncited_value_lines(goal_table, report_id, table_id, reviewed.curated_spans)
+        rejects += [Reject(ln.number, None, ln.text, STRATEGIC_REJECT) for ln in uncited]
+        cited = [ln for ln in goal_table.value_lines if ln not in uncited]
+        placements += [Placement(ln.number, "reviewed_value", table_id) for ln in cited]
+    outcomes, unplaced = account_lines(
+        lines, furniture, placements, rejects, _header_lines([*tables, *generic], indicator_tables)
     )
-    for number, header in enumerate(table.columns, start=1):
-        out.columns.append(
-            {
-                "report_id": report_id,
-                "table_id": table_id,
-                "column_number": number,
-                "column_header": header,
-                "header_line": table.header_last_line,
-            }
-        )
-    for row in table.rows:
-        out.rows.append(
-            {
-                "report_id": report_id,
-                "table_id": table_id,
-                "row_number": row.row_number,
-                "row_label": row.label,
-                "row_role": row.role,
-                "is_varav": row.is_varav,
-                "parent_row_number": row.parent_row_number,
-                "role_evidence": row.role_evidence,
-                "label_line": row.label_line,
-                "source_line": row.source_line,
-                "resolution": row.resolution,
-            }
-        )
-        for number, cell in enumerate(row.cells, start=1):
-            out.cells.append(
-                {
-                    "report_id": report_id,
-                    "table_id": table_id,
-                    "row_number": row.row_number,
-                    "column_number": number,
-                    "printed_text": cell.text,
-                    "amount": cell.value,
-                    "source_line": row.source_line,
-                }
-            )
-    _add_rejects(report_id, file_name, table_id, table.rejects, out)
+    out.line_coverage.extend(line_record(report_id, outcome) for outcome in outcomes)
+    out.rejects.extend(reject_record(report_id, file_name, r) for r in [*rejects, *unplaced])
+    return out
 
 
-def _add_indicator_table(
-    report_id: str, file_name: str, table_id: str, table: IndicatorTable, out: Extraction
-) -> None:
-    for row in table.rows:
-        out.indicator_rows.append(
-            {
-                "report_id": report_id,
-                "table_id": table_id,
-                "table_layout": table.layout,
-                "table_title": table.title,
-                "title_line": table.title_line,
-                "row_number": row.row_number,
-                "goal_area": row.goal_area,
-                "indicator": row.indicator,
-                "indicator_level": row.indicator_level,
-                "responsible_unit": row.responsible_unit,
-                "reported_assessment": row.reported_assessment,
-                "reported_trend": row.reported_trend,
-                "label_line": row.label_line,
-                "source_line": row.source_line,
-                "placement": row.placement,
-            }
-        )
-        for number, cell in enumerate(row.cells, start=1):
-            out.indicator_values.append(
-                {
-                    "report_id": report_id,
-                    "table_id": table_id,
-                    "row_number": row.row_number,
-                    "column_number": number,
-                    "column_header": cell.column.header,
-                    "value_role": cell.column.value_role,
-                    "period_start": cell.column.period_start,
-                    "period_end": cell.column.period_end,
-                    "printed_text": cell.printed_text,
-                    "value": cell.value,
-                    "is_percent": cell.is_percent,
-                    "source_line": row.source_line,
-                }
-            )
-    _add_rejects(report_id, file_name, table_id, table.rejects, out)
+def _failure_note(failure) -> str:  # noqa: ANN001 - a tables.TableFailure
+    return f"read as a generic table: the {failure.family.name} family {failure.reason}"
 
 
-def _add_status_items(
-    report_id: str, file_name: str, lines: list, furniture: set[int], out: Extraction
-) -> None:
-    found = find_status_items(lines, furniture)
-    for number, item in enumerate(found.items, start=1):
-        out.status_items.append(
-            {
-                "report_id": report_id,
-                "item_number": number,
-                "item_kind": item.item_kind,
-                "goal_area": item.goal_area,
-                "sub_goal": item.sub_goal,
-                "item": item.item,
-                "responsible_unit": item.responsible_unit,
-                "completion_forecast": item.completion_forecast,
-                "due_date": item.due_date,
-                "status": item.status,
-                "reported_assessment": item.reported_assessment,
-                "reported_trend": item.reported_trend,
-                "comment": item.comment,
-                "comment_date": item.comment_date,
-                "label_line": item.label_line,
-                "source_line": item.source_line,
-            }
-        )
-    _add_rejects(report_id, file_name, None, found.rejects, out)
+def _with_table(rejects: list[Reject], table_id: str) -> list[Reject]:
+    return [Reject(r.line, r.label, r.text, r.reason, table_id) for r in rejects]
 
 
-def _add_rejects(
-    report_id: str, file_name: str, table_id: str | None, rejects: list[Reject], out: Extraction
-) -> None:
-    for reject in rejects:
-        out.rejects.append(
-            _reject(
-                report_id,
-                file_name,
-                reject.line,
-                table_id,
-                reject.label,
-                reject.text,
-                reject.reason,
-            )
-        )
+def _add_records(out: Extraction, records: dict[str, list[Record]]) -> None:
+    for kind, rows in records.items():
+        getattr(out, kind).extend(rows)
 
 
-def _reject(
-    report_id: str,
-    file_name: str,
-    line: int | None,
-    table_id: str | None,
-    label: str | None,
-    text: str | None,
-    reason: str,
-) -> Record:
-    return {
-        "report_id": report_id,
-        "file_name": file_name,
-        "source_line": line,
-        "table_id": table_id,
-        "row_label": label,
-        "printed_text": text.rstrip() if text else None,
-        "reason": reason,
-    }
+def _claimed_lines(
+    tables: list[Table], indicator_tables: list[IndicatorTable], strategic, status_items
+) -> set[int]:  # noqa: ANN001
+    """Lines another reader took: the spans of its tables and the lines of status items."""
+    claimed: set[int] = set()
+    for table in tables:
+        claimed.update(range(table.title_line, table.last_line + 1))
+    for table in indicator_tables:
+        claimed.update(range(table.title_line, max(table.title_line, table.last_line) + 1))
+    for goal_table in strategic:
+        claimed.update(range(goal_table.title_line, goal_table.last_line + 1))
+    for item in status_items:
+        claimed.update(range(item.label_line, item.source_line + 1))
+    return claimed
+
+
+def _header_lines(tables: list[Table], indicator_tables: list[IndicatorTable]) -> set[int]:
+    header: set[int] = set()
+    for table in tables:
+        header.update(range(table.title_line, table.header_last_line + 1))
+    for table in indicator_tables:
+        header.update(range(table.title_line, table.title_line + 1))
+    return header
+
+
+__all__ = ["Extraction", "Line", "ReportMetadata", "extract_reports"]

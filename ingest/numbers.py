@@ -122,3 +122,18 @@ def cell_readings(tokens: list[str], width: int | None = None) -> list[tuple[Cel
 
     walk(0, ())
     return readings
+
+
+def possible_widths(tokens: list[str]) -> set[int]:
+    """How many cells the tokens can be read as, without listing the readings."""
+    reachable: list[set[int]] = [set() for _ in range(len(tokens) + 1)]
+    reachable[0].add(0)
+    for index, token in enumerate(tokens):
+        if not reachable[index]:
+            continue
+        after = [index + 1] if token in ("", "-") else []
+        if token != "":
+            after += [end for _, end in _numbers_from(tokens, index)]
+        for end in after:
+            reachable[end].update(count + 1 for count in reachable[index])
+    return reachable[len(tokens)]

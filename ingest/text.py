@@ -1,9 +1,8 @@
-"""Lines of extracted report text: splitting a line into label and cells, joining wraps.
+"""Lines of extracted report text: wrapped lines joined, page furniture, paragraphs.
 
-Whitespace is evidence here (see GLOSSARY.md): a cell boundary is one space, every empty
-cell adds one more, and every line keeps one trailing space. A line that ends without that
-trailing space was broken inside a word (`intäkt` / `er`), so its continuation is glued on
-without a space.
+Whitespace is evidence here (see GLOSSARY.md): every line keeps one trailing space, so a
+line that ends without it was broken inside a word (`intäkt` / `er`), and its continuation
+is glued on without a space. Splitting a line into label and cells is tokens.py's work.
 """
 
 from __future__ import annotations
@@ -11,8 +10,6 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
-
-from ingest.numbers import is_numeric_token
 
 
 @dataclass(frozen=True)
@@ -25,61 +22,8 @@ class Line:
         return self.text.strip() == ""
 
 
-@dataclass(frozen=True)
-class SplitLine:
-    label: str  # row label text on this line ('' when the line holds only cells)
-    cell_tokens: list[str]  # tokens after the label; '' marks an empty cell
-    leading_space: bool  # the line began with a space (page start, or an empty first cell)
-
-    @property
-    def numeric_token_count(self) -> int:
-        return sum(1 for token in self.cell_tokens if token not in ("", "-"))
-
-
 def read_lines(text: str) -> list[Line]:
     return [Line(number, raw) for number, raw in enumerate(text.split("\n"), start=1)]
-
-
-def split_line(text: str) -> SplitLine:
-    """Split a line into its label (words up to the last non-number) and cell tokens."""
-    body = text[:-1] if text.endswith(" ") else text
-    body = re.sub("[\u2212\u2013](?=\\d)", "-", body)  # minus sign or en dash before a digit
-    leading_space = body.startswith(" ")
-    tokens = _drop_units(body.split(" "))
-    last_word = max(
-        (i for i, token in enumerate(tokens) if token and not is_numeric_token(token)),
-        default=-1,
-    )
-    label = " ".join(token for token in tokens[: last_word + 1] if token)
-    cells = tokens[last_word + 1 :]
-    if last_word >= 0 and not any(cells):
-        cells = []
-    return SplitLine(label=label, cell_tokens=cells, leading_space=leading_space)
-
-
-UNIT_TOKENS = ("%", "kr")  # printed after a number: `5,59 %`, `3 499 503 kr`
-
-
-def _drop_units(tokens: list[str]) -> list[str]:
-    """Remove unit tokens that follow a number; the unit is the table family's, not a cell."""
-    kept: list[str] = []
-    for token in tokens:
-        if token in UNIT_TOKENS and kept and is_numeric_token(kept[-1]) and kept[-1] != "-":
-            continue
-        kept.append(token)
-    return kept
-
-
-def with_year_in_label(split: SplitLine) -> SplitLine | None:
-    """The same line with a leading year cell moved into the label (`År 2016 36,0 40,8`,
-    `2025 5,59 % 1,02 %`, `… psykisk hälsa` / `2018 3 499 503 kr`), if it starts with one."""
-    tokens = split.cell_tokens
-    first = next((i for i, token in enumerate(tokens) if token), None)
-    if first is None or not re.fullmatch(r"(?:19|20)\d\d", tokens[first]):
-        return None
-    label = f"{split.label} {tokens[first]}".strip()
-    rest = tokens[first + 1 :]
-    return SplitLine(label=label, cell_tokens=rest if any(rest) else [], leading_space=False)
 
 
 def join_fragments(fragments: list[str]) -> str:

@@ -13,6 +13,7 @@ from dataclasses import dataclass
 import pandas as pd
 
 from ingest.extract import Extraction
+from ingest.metadata import REPORT_KINDS
 
 os.environ.setdefault("GX_ANALYTICS_ENABLED", "False")
 
@@ -36,7 +37,7 @@ def _suites(gx) -> dict[str, list]:  # noqa: ANN001 - the gx module, imported la
             e.ExpectColumnValuesToMatchRegex(column="municipality_code", regex=r"^\d{4}$"),
             e.ExpectColumnValuesToBeInSet(
                 column="report_kind",
-                value_set=["tertial_report", "interim_report", "monthly_report"],
+                value_set=list(REPORT_KINDS),
             ),
             e.ExpectColumnValuesToNotBeNull(column="period_start"),
             e.ExpectColumnValuesToNotBeNull(column="period_end"),
@@ -113,6 +114,11 @@ def _suites(gx) -> dict[str, list]:  # noqa: ANN001 - the gx module, imported la
                 column_list=["report_id", "table_id", "column_number"]
             ),
             e.ExpectColumnValuesToNotBeNull(column="column_header"),
+            e.ExpectColumnValuesToNotBeNull(column="header_key"),
+        ],
+        "raw_line_coverage": [
+            e.ExpectCompoundColumnsToBeUnique(column_list=["report_id", "source_line"]),
+            e.ExpectColumnValuesToBeInSet(column="outcome", value_set=["placed", "rejected"]),
         ],
     }
 
@@ -129,6 +135,7 @@ def _frames(extraction: Extraction) -> dict[str, pd.DataFrame]:
         "raw_indicator_rows": pd.DataFrame(extraction.indicator_rows),
         "raw_indicator_values": pd.DataFrame(extraction.indicator_values),
         "raw_status_items": pd.DataFrame(extraction.status_items),
+        "raw_line_coverage": pd.DataFrame(extraction.line_coverage),
     }
 
 

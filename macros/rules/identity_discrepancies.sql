@@ -3,10 +3,13 @@
     result = left <operator> right, e.g. net = revenue + cost or
     budget_deviation = actual - budget. Each side is picked by a SQL predicate on
     (flow, basis, scope); `shared` names the columns the three measures must have in
-    common (flow for deviations, basis and scope for net). An empty cell counts as 0.
+    common (flow for deviations, basis and scope for net). An empty cell counts as 0. The
+    tolerance is identity_tolerance units of the coarsest printed precision among the three
+    (`rounding`, a column), or `tolerance` where given.
 -#}
 {% macro identity_discrepancies(
-    relation, rule, result, left, right, operator, shared, value='amount_tkr', tolerance=none
+    relation, rule, result, left, right, operator, shared, value='amount_tkr', tolerance=none,
+    rounding=none
 ) %}
     with
 
@@ -47,7 +50,15 @@
             coalesce(left_side.{{ value }}, 0) {{ operator }} coalesce(right_side.{{ value }}, 0)
                 as expected_value,
             coalesce(result_side.{{ value }}, 0) as printed_value,
-            {{ var('identity_tolerance') if tolerance is none else tolerance }} as tolerance,
+            {% if tolerance is not none -%}
+            {{ tolerance }}
+            {%- elif rounding -%}
+            {{ var('identity_tolerance') }} * greatest(
+                result_side.{{ rounding }}, left_side.{{ rounding }}, right_side.{{ rounding }}
+            )
+            {%- else -%}
+            {{ var('identity_tolerance') }}
+            {%- endif %} as tolerance,
             result_side.source_line
         from result_side
         inner join left_side

@@ -19,7 +19,8 @@
 
 {#-
     Rows of an indicator fact that break a rule, one row per breach: shares within 0-100;
-    a target has a direction; the printed comparator agrees with the direction; a value
+    a target of a reviewed indicator has a direction (an indicator not reviewed yet is a
+    finding, dq_unreviewed_indicators); the printed comparator agrees with the direction; a value
     printed with `%` has a percent unit and a percent unit is printed with `%`; values the
     text restates on a cited line (seed indicator_prose_checks) equal the table's; a share
     equals its part over its whole (seed indicator_ratio_checks) in the same period.
@@ -35,9 +36,10 @@
 
     prose_checks as (
 
-        -- only for the reports in this build
+        -- only for the reports whose indicators are checked here (a quarantined report has
+        -- none in the fact)
         select * from {{ ref('indicator_prose_checks') }}
-        where report_id in (select report_id from {{ ref('stg_reports') }})
+        where report_id in (select facts.report_id from facts)
 
     ),
 
@@ -70,7 +72,7 @@
             'target_has_direction' as rule,
             target_printed as detail
         from facts
-        where target_value is not null and direction = 'unknown'
+        where target_value is not null and is_reviewed and direction = 'unknown'
 
     ),
 
@@ -146,14 +148,14 @@
                 || round(100 * part.actual_value / whole.actual_value, 2) as detail
         from ratio_checks
         inner join facts as share
-            on ratio_checks.share_indicator = share.indicator
+            on {{ indicator_key('ratio_checks.share_indicator') }} = share.indicator_key
         inner join facts as part
-            on ratio_checks.part_indicator = part.indicator
+            on {{ indicator_key('ratio_checks.part_indicator') }} = part.indicator_key
             and share.report_id = part.report_id
             and share.measure_period_start = part.measure_period_start
             and share.measure_period_end = part.measure_period_end
         inner join facts as whole
-            on ratio_checks.whole_indicator = whole.indicator
+            on {{ indicator_key('ratio_checks.whole_indicator') }} = whole.indicator_key
             and share.report_id = whole.report_id
             and share.measure_period_start = whole.measure_period_start
             and share.measure_period_end = whole.measure_period_end

@@ -1,9 +1,10 @@
 {#-
     Item-level status against the report's own summary table (`Uppdrag/Nämndsinitiativ Status
-    Enligt plan Avvikelse från plan Total Summa`, fct_assignment_counts): per kind and status,
-    the items on plan, deviating and in all must be as many as the table says.
+    Enligt plan Avvikelse från plan Total Summa`, `summary`: int_assignment_counts or the
+    fact): per kind and status, the items on plan, deviating and in all must be as many as
+    the table says.
 -#}
-{% macro status_summary_discrepancies(relation) %}
+{% macro status_summary_discrepancies(relation, summary) %}
     with
 
     items as (
@@ -15,7 +16,7 @@
 
     summary as (
 
-        select * from {{ ref('fct_assignment_counts') }}
+        select * from {{ summary }}
         where row_role = 'line'
 
     ),

@@ -2,9 +2,11 @@
     Total and subtotal rows whose printed value differs from the sum of their component
     rows (rows pointing to them by parent_row_number; `varav` rows are parts of a line, not
     components), column by column. Tolerance: each of n components and the total is rounded
-    to a whole unit (tkr, days), so they may differ by up to (n + 1) / 2.
+    to a whole unit (tkr, days), so they may differ by up to (n + 1) / 2 of it; with
+    `rounding` (a column: the unit of each cell's last printed digit, 0.1 for `-145,2`) by
+    (n + 1) / 2 of the coarsest one.
 -#}
-{% macro sum_discrepancies(relation, value='amount_tkr') %}
+{% macro sum_discrepancies(relation, value='amount_tkr', rounding=none) %}
     with
 
     amounts as (
@@ -22,7 +24,8 @@
             column_number,
             scope,
             sum(coalesce({{ value }}, 0)) as expected_value,
-            count(*) as component_count
+            count(*) as component_count,
+            max({{ rounding or 1 }}) as component_rounding
         from amounts
         where parent_row_number is not null and not is_varav
         group by report_id, table_id, parent_row_number, column_number, scope
@@ -44,7 +47,11 @@
             parent.column_header,
             component_sums.expected_value,
             coalesce(parent.{{ value }}, 0) as printed_value,
-            (component_sums.component_count + 1) / 2.0 as tolerance,
+            (component_sums.component_count + 1) / 2.0
+                * greatest(
+                    component_sums.component_rounding, {{ 'parent.' ~ rounding if rounding else 1 }}
+                )
+                as tolerance,
             parent.source_line
         from amounts as parent
         inner join component_sums

@@ -3,7 +3,13 @@ with
 cells as (
 
     select * from {{ ref('int_table_cells') }}
-    where table_family = 'budget'
+    where mart_family = 'budget'
+
+),
+
+mapped_tables as (
+
+    select * from {{ ref('int_mapped_tables') }}
 
 ),
 
@@ -39,8 +45,11 @@ final as (
         coalesce(columns.column_flow, rows.row_flow) as flow,
         columns.basis,
         columns.scope,
-        cells.value as amount_tkr,
+        -- a table printed in mkr or kr (a generic layout mapped by review) is put in tkr
+        cast(cells.value * {{ tkr_factor('cells.unit') }} as decimal(18, 4)) as amount_tkr,
         cells.printed_text,
+        cells.unit as printed_unit,
+        cast(cells.rounding * {{ tkr_factor('cells.unit') }} as decimal(18, 4)) as rounding_tkr,
         cells.is_empty,
         cells.label_line,
         cells.source_line
@@ -53,6 +62,9 @@ final as (
         on cells.report_id = columns.report_id
         and cells.table_id = columns.table_id
         and cells.column_number = columns.column_number
+    inner join mapped_tables
+        on cells.report_id = mapped_tables.report_id
+        and cells.table_id = mapped_tables.table_id
 
 )
 

@@ -1,14 +1,14 @@
 {#-
     Column headers of economic tables mapped to (flow, basis, scope) through the reviewed
-    seed column_header_map, keyed by the macro header_key so that the next report of the
-    same family maps without a new seed row.
+    seed column_header_map, keyed by the header key (periods generalised by the ingest) so
+    that the next report of the same family maps without a new seed row.
 -#}
 with
 
 columns as (
 
     select * from {{ ref('int_table_columns_keyed') }}
-    where table_family = 'budget'
+    where mart_family = 'budget'
 
 ),
 

@@ -14,7 +14,7 @@ rows as (
 
 tables as (
 
-    select * from {{ ref('stg_report_tables') }}
+    select * from {{ ref('int_report_tables') }}
 
 ),
 
@@ -90,7 +90,7 @@ final as (
         on rows.report_id = row_flow.report_id
         and rows.table_id = row_flow.table_id
         and rows.row_number = row_flow.row_number
-    where tables.table_family = 'budget'
+    where tables.mart_family = 'budget'
 
 )
 

@@ -10,7 +10,13 @@ with
 cells as (
 
     select * from {{ ref('int_table_cells') }}
-    where table_family in ('placement_volume', 'placement_price')
+    where mart_family in ('placement_volume', 'placement_price')
+
+),
+
+mapped_tables as (
+
+    select * from {{ ref('int_mapped_tables') }}
 
 ),
 
@@ -31,7 +37,7 @@ final as (
     select
         cells.report_id,
         cells.table_id,
-        cells.table_family,
+        cells.mart_family as table_family,
         cells.table_title,
         cells.row_number,
         cells.row_label,
@@ -53,8 +59,11 @@ final as (
         cells.label_line,
         cells.source_line
     from cells
+    inner join mapped_tables
+        on cells.report_id = mapped_tables.report_id
+        and cells.table_id = mapped_tables.table_id
     left join column_map
-        on cells.table_family = column_map.table_family
+        on cells.mart_family = column_map.table_family
         and cells.header_key = column_map.header_key
     left join categories on cells.row_label_key = categories.care_category_label_key
 

@@ -10,10 +10,16 @@ with
 cells as (
 
     select * from {{ ref('int_table_cells') }}
-    where table_family in (
+    where mart_family in (
         'personal_assistance', 'state_grants', 'investments', 'assignment_counts',
         'staff_turnover', 'case_statistics', 'placement_counts'
     )
+
+),
+
+mapped_tables as (
+
+    select * from {{ ref('int_mapped_tables') }}
 
 ),
 
@@ -34,7 +40,7 @@ final as (
     select
         cells.report_id,
         cells.table_id,
-        cells.table_family,
+        cells.mart_family as table_family,
         cells.table_title,
         table_measures.measure as table_measure,
         cells.row_number,
@@ -52,11 +58,14 @@ final as (
         cells.label_line,
         cells.source_line
     from cells
+    inner join mapped_tables
+        on cells.report_id = mapped_tables.report_id
+        and cells.table_id = mapped_tables.table_id
     left join column_map
-        on cells.table_family = column_map.table_family
+        on cells.mart_family = column_map.table_family
         and cells.header_key = column_map.header_key
     left join table_measures
-        on cells.table_family = table_measures.table_family
+        on cells.mart_family = table_measures.table_family
         and cells.table_title_key = table_measures.table_title_key
 
 )

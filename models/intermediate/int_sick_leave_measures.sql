@@ -1,7 +1,7 @@
 {#-
     Cells of the sick-leave tables mapped to gender (T, K, M as in Kolada) and absence kind
     through the reviewed header patterns of sick_leave_column_map. The reference period is
-    the tertial in the table's title (`Tertial 1 2017`), else the report's own period (the
+    the tertial in the table's title (`Tertial 1 2017`, `T2 2018`), else the report's own period (the
     cost-centre table of a tertial report names none). A leading five-digit cost-centre code
     in the label is split off (`21220 MH STJ IFO BoU Uppf öppenvård`).
 -#}
@@ -10,7 +10,13 @@ with
 cells as (
 
     select * from {{ ref('int_table_cells') }}
-    where table_family in ('sick_leave_cost_centre', 'sick_leave_unit')
+    where mart_family in ('sick_leave_cost_centre', 'sick_leave_unit')
+
+),
+
+mapped_tables as (
+
+    select * from {{ ref('int_mapped_tables') }}
 
 ),
 
@@ -32,11 +38,14 @@ mapped as (
         cells.*,
         column_map.gender,
         column_map.absence_kind,
-        cast(nullif(regexp_extract(cells.table_title, 'Tertial ([123])', 1), '') as integer)
+        cast(nullif(regexp_extract(cells.table_title, '(?:Tertial |T)([123])', 1), '') as integer)
             as title_tertial,
         cast(nullif(regexp_extract(cells.table_title, '((?:19|20)[0-9]{2})', 1), '') as integer)
             as title_year
     from cells
+    inner join mapped_tables
+        on cells.report_id = mapped_tables.report_id
+        and cells.table_id = mapped_tables.table_id
     left join column_map on lower(cells.column_header) like column_map.header_pattern
 
 ),
@@ -46,7 +55,7 @@ final as (
     select
         mapped.report_id,
         mapped.table_id,
-        mapped.table_family,
+        mapped.mart_family as table_family,
         mapped.row_number,
         mapped.row_label,
         coalesce(

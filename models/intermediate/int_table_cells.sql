@@ -1,4 +1,5 @@
-{#- Every table cell with its row (label, role, parent) and its column (header, key). -#}
+{#- Every table cell with its row (label, role, parent), its column (header, key), its unit
+    (printed after it, else the table's) and the rounding of its printed precision. -#}
 with
 
 cells as (
@@ -19,12 +20,19 @@ columns as (
 
 ),
 
+tables as (
+
+    select * from {{ ref('int_report_tables') }}
+
+),
+
 final as (
 
     select
         cells.report_id,
         cells.table_id,
         columns.table_family,
+        columns.mart_family,
         columns.table_title,
         columns.table_title_key,
         cells.row_number,
@@ -40,6 +48,8 @@ final as (
         cells.amount as value,
         cells.printed_text,
         cells.is_empty,
+        coalesce(cells.printed_unit, tables.unit) as unit,
+        cells.rounding,
         rows.label_line,
         cells.source_line
     from cells
@@ -51,6 +61,9 @@ final as (
         on cells.report_id = columns.report_id
         and cells.table_id = columns.table_id
         and cells.column_number = columns.column_number
+    inner join tables
+        on cells.report_id = tables.report_id
+        and cells.table_id = tables.table_id
 
 )
 

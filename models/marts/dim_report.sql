@@ -24,6 +24,12 @@ rejects as (
 
 ),
 
+status as (
+
+    select * from {{ ref('int_report_status') }}
+
+),
+
 table_counts as (
 
     select
@@ -63,11 +69,14 @@ final as (
         reports.period_start,
         reports.period_end,
         reports.metadata_source,
+        reports.metadata_evidence,
+        status.load_status,
         coalesce(table_counts.economic_table_count, 0) as economic_table_count,
         coalesce(table_counts.placement_table_count, 0) as placement_table_count,
         coalesce(amount_counts.amount_count, 0) as amount_count,
         coalesce(reject_counts.reject_count, 0) as reject_count
     from reports
+    inner join status on reports.report_id = status.report_id
     left join table_counts on reports.report_id = table_counts.report_id
     left join amount_counts on reports.report_id = amount_counts.report_id
     left join reject_counts on reports.report_id = reject_counts.report_id

@@ -8,7 +8,7 @@ amounts as (
 
 reports as (
 
-    select * from {{ ref('stg_reports') }}
+    select * from {{ ref('int_published_reports') }}
 
 ),
 
@@ -34,6 +34,8 @@ final as (
         amounts.scope,
         amounts.amount_tkr,
         amounts.printed_text,
+        amounts.printed_unit,
+        amounts.rounding_tkr,
         amounts.resolution,
         amounts.label_line,
         amounts.source_line

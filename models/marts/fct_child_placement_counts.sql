@@ -11,7 +11,7 @@ measures as (
 
 reports as (
 
-    select * from {{ ref('stg_reports') }}
+    select * from {{ ref('int_published_reports') }}
 
 ),
 

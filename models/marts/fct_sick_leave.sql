@@ -20,7 +20,7 @@ prose as (
 
 reports as (
 
-    select * from {{ ref('stg_reports') }}
+    select * from {{ ref('int_published_reports') }}
 
 ),
 

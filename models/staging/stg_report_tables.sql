@@ -13,12 +13,15 @@ final as (
         table_id,
         table_family,
         table_title,
-        lower(table_title) as table_title_key,
+        title_key as table_title_key,
         title_line,
         header_last_line,
         last_line,
         column_count,
-        header_text
+        header_text,
+        unit,
+        read_note,
+        truncation
     from source
 
 )

@@ -18,7 +18,8 @@ final as (
         period_start,
         period_end,
         year(period_end) as report_year,
-        metadata_source
+        metadata_source,
+        metadata_evidence
     from source
 
 )

@@ -16,6 +16,10 @@ final as (
         printed_text,
         amount,
         printed_text is null or printed_text in ('', '-') as is_empty,
+        printed_unit,
+        -- the unit of the last printed digit: 1 for `-38 196`, 0.1 for `-145,2`
+        cast(power(10, -length(coalesce(nullif(split_part(printed_text, ',', 2), ''), '')))
+            as decimal(18, 4)) as rounding,
         source_line
     from source
 

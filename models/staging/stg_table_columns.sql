@@ -13,6 +13,7 @@ final as (
         table_id,
         column_number,
         column_header,
+        header_key,
         header_line
     from source
 

@@ -6,7 +6,9 @@ with
 
 known as (
 
+    -- the reviewed entries of the reports in this build
     select * from {{ ref('known_source_discrepancies') }}
+    where report_id in (select report_id from {{ ref('stg_reports') }})
 
 ),
 

@@ -7,7 +7,7 @@ from pathlib import Path
 import duckdb
 import pytest
 
-from ingest.cli import build
+from ingest.build import build
 from ingest.tables import Table, find_tables
 from ingest.text import Line, page_furniture, read_lines
 
@@ -33,7 +33,9 @@ def report_line(report_id: str, number: int) -> str:
 @cache
 def report_tables(report_id: str) -> tuple[Table, ...]:
     lines = list(report_lines(report_id))
-    return tuple(find_tables(lines, page_furniture(lines)))
+    tables, failures = find_tables(lines, page_furniture(lines))
+    assert failures == []
+    return tuple(tables)
 
 
 def budget_tables(report_id: str) -> tuple[Table, ...]:

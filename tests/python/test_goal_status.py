@@ -7,7 +7,7 @@ from functools import cache
 
 import pytest
 
-from ingest.goal_status import StatusItem, find_status_items
+from ingest.goals import StatusItem, find_status_items
 from ingest.text import page_furniture, read_lines
 
 from .conftest import (

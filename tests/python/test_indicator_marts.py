@@ -9,7 +9,7 @@ from pathlib import Path
 import duckdb
 import pytest
 
-from ingest.cli import BuildError, build
+from ingest.build import BuildError, build
 
 from .conftest import (
     NACKA_2014_T2,
@@ -196,8 +196,8 @@ def test_contradicted_assessments_and_unplaceable_lines_are_listed_not_failed(
     replace_line(report, 472, "578 534 448 399 480 450 12 Uppfyllt Negativ ")
     output = tmp_path / "warehouse.duckdb"
     summary = build(reports_copy, output)
-    assert len(summary.findings) == 1
-    assert summary.findings[0].startswith(f"{NORRTALJE_2025_AUG}:565 'Inriktat stöd")
+    assert len(summary.outcome.findings) == 1
+    assert summary.outcome.findings[0].startswith(f"{NORRTALJE_2025_AUG}:565 'Inriktat stöd")
     with duckdb.connect(str(output), read_only=True) as db:
         finding = db.execute(
             "select finding, reported_assessment, is_fulfilled from marts.dq_indicator_assessments"
@@ -220,7 +220,7 @@ def test_contradicted_assessments_and_unplaceable_lines_are_listed_not_failed(
     assert lost == (0,)
 
 
-def test_corrupted_indicator_values_and_statuses_fail_the_build(
+def test_corrupted_indicator_values_and_statuses_fail_a_strict_build(
     reports_copy: Path, tmp_path: Path
 ) -> None:
     # 004 line 853: a share of 180 %; 001 line 141: the outcome the text restates as 36 %;
@@ -239,7 +239,7 @@ def test_corrupted_indicator_values_and_statuses_fail_the_build(
     output = tmp_path / "warehouse.duckdb"
     output.write_bytes(b"last good warehouse")
     with pytest.raises(BuildError) as failure:
-        build(reports_copy, output)
+        build(reports_copy, output, strict=True)
     message = str(failure.value)
     assert (
         f"report {NORRTALJE_2025_AUG}, indicator 'Öka antal utbildade handläggare i verktyg för "

@@ -9,27 +9,26 @@ from functools import cache
 
 import pytest
 
-from ingest.extract import table_slug
-from ingest.followup import read_assessment
+from ingest.goals.followup import read_assessment
+from ingest.goals.strategic import find_strategic_goal_tables, holds_value, uncited_value_lines
 from ingest.indicators import (
-    IndicatorError,
     IndicatorTable,
-    PlacementOverride,
     find_indicator_tables,
     parse_column_header,
     place_values,
-    read_placement_overrides,
     split_level_mark,
-    split_values_line,
 )
-from ingest.metadata import MONTHS
-from ingest.strategic_goals import (
-    find_strategic_goal_tables,
-    holds_value,
+from ingest.periods import MONTHS
+from ingest.records import table_slug
+from ingest.rejects import Reject
+from ingest.reviewed import (
+    PlacementOverride,
+    ReviewedDataError,
     read_curated_spans,
-    uncited_value_lines,
+    read_placement_overrides,
 )
 from ingest.text import Line, join_fragments, page_furniture, read_lines
+from ingest.tokens import split_values
 
 from .conftest import (
     NACKA_2014_T2,
@@ -58,6 +57,14 @@ AUG_2025 = PERIODS[NORRTALJE_2025_AUG]
 def tables_of(
     lines: list[Line], report_id: str, overrides: dict[int, PlacementOverride] | None = None
 ) -> list[IndicatorTable]:
+    tables, failures = read_indicators(lines, report_id, overrides)
+    assert failures == []
+    return tables
+
+
+def read_indicators(
+    lines: list[Line], report_id: str, overrides: dict[int, PlacementOverride] | None = None
+) -> tuple[list[IndicatorTable], list[Reject]]:
     start, end = PERIODS[report_id]
     return find_indicator_tables(lines, page_furniture(lines), start, end, overrides)
 
@@ -82,8 +89,8 @@ def values_line(report_id: str, number: int, columns: int, tail: set[str] | None
     text = report_line(report_id, number)
     if tail is None and text.rstrip().endswith("T1"):  # 001: strip the tertial marker
         text = text.rstrip(" ")[: -len("T1")]
-    values = split_values_line(text, tail)
-    assert values is not None
+    values = split_values(text, tail)
+    assert values.cell_tokens
     header = parse_column_header("Mål 2025", *AUG_2025)
     return values, place_values(values, [header] * columns)
 
@@ -149,9 +156,9 @@ def test_a_printed_dash_is_an_empty_outcome_not_a_minus_sign() -> None:
 def test_label_and_a_thousands_number_on_one_line() -> None:
     # 001 line 152: `(N) Antal besök … verksamhet   1 645  T1`: 1 645 is one number, in 2018.
     values, cells = values_line(NACKA_2018_T1, 152, 4)
-    assert values.prefix == "(N) Antal besök i Socialpsykiatrins öppna verksamhet"
+    assert values.label == "(N) Antal besök i Socialpsykiatrins öppna verksamhet"
     assert [c.value for c in cells] == [None, None, D(1645), None]
-    assert split_level_mark(values.prefix) == (
+    assert split_level_mark(values.label) == (
         "N",
         "Antal besök i Socialpsykiatrins öppna verksamhet",
     )
@@ -173,7 +180,7 @@ def test_interim_values_lines_with_assessment_and_trend() -> None:
     assert read_assessment(values.tail) == ("Ej uppfyllt", "Negativ")
     # 004 line 415: the responsible unit, four empty cells, the target 5 %, no forecast.
     values, cells = values_line(NORRTALJE_2025_AUG, 415, 6, tail)
-    assert values.prefix == "Förvaltningskontoret"
+    assert values.label == "Förvaltningskontoret"
     assert [c.value for c in cells] == [None, None, None, None, D(5), None]
     # 004 line 751: six empty cells, `Inget värde` (angivet on the next line).
     values, cells = values_line(NORRTALJE_2025_AUG, 751, 6, tail)
@@ -190,8 +197,8 @@ def test_interim_values_lines_with_assessment_and_trend() -> None:
 def test_a_line_with_more_numbers_than_columns_is_rejected_not_guessed() -> None:
     # Seven numbers for six columns: any two neighbours could be one number with a thousands
     # group (`399 480`), so five readings fit and none is taken.
-    values = split_values_line("578 534 448 399 480 450 12 Uppfyllt Negativ ", {"Uppfyllt"})
-    assert values is not None
+    values = split_values("578 534 448 399 480 450 12 Uppfyllt Negativ ", {"Uppfyllt"})
+    assert values.cell_tokens
     header = parse_column_header("Mål 2025", *AUG_2025)
     with pytest.raises(ValueError, match="5 readings of '578 534 448 399 480 450 12' as 6 columns"):
         place_values(values, [header] * 6)
@@ -380,7 +387,7 @@ def test_a_later_report_of_the_same_family_is_read_without_new_code() -> None:
     text = (REPORTS / f"{NORRTALJE_2025_AUG}.txt").read_text(encoding="utf-8")
     shifted = "\n\n\n" + text.replace("2025", "2026").replace("2024", "2025")
     lines = read_lines(shifted)
-    tables = find_indicator_tables(
+    tables, _ = find_indicator_tables(
         lines, page_furniture(lines), date(2026, 1, 1), date(2026, 8, 31)
     )
     assert [c.header for c in tables[0].columns][-3:] == [
@@ -530,17 +537,23 @@ def test_a_reviewed_override_places_what_the_spacing_cannot() -> None:
     assert [c.value for c in row.cells] == [D(578), D(534), D(448), D(399), D(480), D(450)]
 
 
-def test_a_stale_or_needless_override_is_an_error() -> None:
+def test_a_stale_or_needless_override_rejects_its_table_only() -> None:
     stale = override(472, "578 534 448 399 480 450 13 Uppfyllt Negativ", ("578",) * 6)
-    with pytest.raises(IndicatorError, match="override for line 472 was reviewed for"):
-        tables_of(with_line(NORRTALJE_2025_AUG, 472, AMBIGUOUS), NORRTALJE_2025_AUG, {472: stale})
+    lines = with_line(NORRTALJE_2025_AUG, 472, AMBIGUOUS)
+    tables, (failure,) = read_indicators(lines, NORRTALJE_2025_AUG, {472: stale})
+    assert failure.line == 472
+    assert "override for line 472 was reviewed for" in failure.reason
+    assert failure.reason.startswith("indicator table not read: ")
+    # the other nine indicator tables of the report still load
+    assert len(tables) == len(indicator_tables(NORRTALJE_2025_AUG)) - 1
     needless = override(491, report_line(NORRTALJE_2025_AUG, 491), ("252",) * 6)
-    with pytest.raises(IndicatorError, match="override for line 491 is needless"):
-        tables_of(list(report_lines(NORRTALJE_2025_AUG)), NORRTALJE_2025_AUG, {491: needless})
+    lines = list(report_lines(NORRTALJE_2025_AUG))
+    _, (failure,) = read_indicators(lines, NORRTALJE_2025_AUG, {491: needless})
+    assert "override for line 491 is needless" in failure.reason
 
 
-def test_overrides_are_read_from_beside_the_reports(tmp_path) -> None:
-    assert read_placement_overrides(REPORTS / "indicator_overrides.csv") == {}
+def test_overrides_are_read_from_the_reviewed_seeds(tmp_path) -> None:
+    assert read_placement_overrides(REFERENCE / "indicator_overrides.csv") == {}
     path = tmp_path / "indicator_overrides.csv"
     path.write_text(
         "report_id,source_line,printed_line,cells,justification\n"
@@ -554,7 +567,7 @@ def test_overrides_are_read_from_beside_the_reports(tmp_path) -> None:
         f"{NORRTALJE_2025_AUG},472,x,1|2,\n",
         encoding="utf-8",
     )
-    with pytest.raises(ValueError, match="override for line 472 says no why"):
+    with pytest.raises(ReviewedDataError, match="override for line 472 says no why"):
         read_placement_overrides(path)
 
 

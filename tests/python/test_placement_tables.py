@@ -2,7 +2,8 @@
 
 from decimal import Decimal
 
-from ingest.headers import PLACEMENT_PRICE_LEXICON, PLACEMENT_VOLUME_LEXICON, column_headers
+from ingest.families.placements import PRICE_LEXICON, VOLUME_LEXICON
+from ingest.headers import column_headers
 from ingest.tables import find_tables
 from ingest.text import read_lines
 
@@ -48,9 +49,9 @@ def test_lexicons_read_another_period() -> None:
         "Volymer, antal dygn/dagar Utfall jan-apr 2026 Periodiserad budget jan-apr 2026 "
         "Avvikelse Budget 2026 Prognos 2026 Avvikelse budget-prognos Utfall dec 2025"
     )
-    assert len(column_headers(text, PLACEMENT_VOLUME_LEXICON)) == 7
+    assert len(column_headers(text, VOLUME_LEXICON)) == 7
     text = "Kostnad per dygn/dagar Prognos 2026 Avvikelse budget-prognos"
-    assert column_headers(text, PLACEMENT_PRICE_LEXICON) == [
+    assert column_headers(text, PRICE_LEXICON) == [
         "Prognos 2026",
         "Avvikelse budget-prognos",
     ]
@@ -108,7 +109,7 @@ def test_the_price_table_exported_with_other_wraps_reads_the_same() -> None:
     lines += [
         "Externa insatser riktade till barn och unga redovisar ett högre pris än budgeterat. "
     ]
-    parsed = find_tables(read_lines("\n".join(lines)), set())
+    parsed, _ = find_tables(read_lines("\n".join(lines)), set())
     (table,) = parsed
     assert table.family.name == "placement_price"
     assert [r.label for r in table.rows] == [r.label for r in original.rows]

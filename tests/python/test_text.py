@@ -1,4 +1,5 @@
-from ingest.text import join_fragments, page_furniture, split_line
+from ingest.text import join_fragments, page_furniture
+from ingest.tokens import split_values as split_line
 
 from .conftest import NACKA_2017_T1, NACKA_2020_FEB, NORRTALJE_2025_AUG, report_line, report_lines
 

@@ -1,16 +1,14 @@
 """The Great Expectations suites on the ingest output: the real reports pass, broken records
 are named by seed and expectation."""
 
-from ingest.extract import extract_reports, read_municipalities
+from ingest.extract import extract_reports
 from ingest.validate import validate_extraction
 
-from .conftest import PROJECT_ROOT, REPORTS
+from .conftest import REPORTS
 
 
 def extraction():
-    return extract_reports(
-        REPORTS, read_municipalities(PROJECT_ROOT / "seeds" / "reference" / "municipalities.csv")
-    )
+    return extract_reports(REPORTS)
 
 
 def test_the_real_reports_pass_validation() -> None:

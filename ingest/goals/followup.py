@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
-from ingest.tables import Reject
+from ingest.rejects import Reject
 from ingest.text import Line, join_fragments, next_text, normalize_spaces
 
 ASSESSMENTS = (

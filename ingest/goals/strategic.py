@@ -9,12 +9,11 @@ a number no reviewed entry cites is reported, never silently dropped.
 
 from __future__ import annotations
 
-import csv
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
-from pathlib import Path
 
+from ingest.reviewed import CuratedSpan
 from ingest.text import Line
 
 _TITLE = re.compile(r"^Tabell \w+\)\s+(?P<title>Strategisk mål tabell (?:19|20)\d\d \([^)]+\))")
@@ -70,28 +69,6 @@ def holds_value(text: str) -> bool:
     if all(_VALUE_TOKEN.match(token) for token in tokens):
         return True
     return any(_MARKED_TOKEN.search(token) for token in tokens if _VALUE_TOKEN.match(token))
-
-
-@dataclass(frozen=True)
-class CuratedSpan:
-    report_id: str
-    table_id: str
-    first_line: int
-    last_line: int
-
-
-def read_curated_spans(path: Path) -> list[CuratedSpan]:
-    """The lines each reviewed entry of indicator_curated_values.csv cites."""
-    with path.open(encoding="utf-8", newline="") as handle:
-        return [
-            CuratedSpan(
-                row["report_id"],
-                row["table_id"],
-                int(row["source_line"]),
-                int(row["source_last_line"]),
-            )
-            for row in csv.DictReader(handle)
-        ]
 
 
 def uncited_value_lines(

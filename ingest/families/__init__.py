@@ -1,0 +1,48 @@
+"""Table families: how each kind of report table is recognised and what headers it has.
+
+A family is found by the words that open it (its title or first header words), never by
+where it stands in a report, so the next report of the same family is read without new code.
+One module per family holds its title pattern and header lexicon; the reader is shared
+(ingest/tables). A table that no family claims is read by the generic reader.
+"""
+
+from __future__ import annotations
+
+from ingest.families.assignment_counts import ASSIGNMENT_COUNTS
+from ingest.families.budget import BUDGET_FAMILIES
+from ingest.families.case_statistics import CASE_STATISTICS
+from ingest.families.family import TableFamily
+from ingest.families.investments import INVESTMENTS
+from ingest.families.personal_assistance import PERSONAL_ASSISTANCE
+from ingest.families.placement_counts import PLACEMENT_COUNTS
+from ingest.families.placements import PLACEMENT_PRICE, PLACEMENT_VOLUME
+from ingest.families.sick_leave import SICK_LEAVE_COST_CENTRE, SICK_LEAVE_UNIT
+from ingest.families.staff_turnover import STAFF_TURNOVER
+from ingest.families.state_grants import STATE_GRANTS
+
+FAMILIES: tuple[TableFamily, ...] = (
+    *BUDGET_FAMILIES,
+    PLACEMENT_VOLUME,
+    PLACEMENT_PRICE,
+    PERSONAL_ASSISTANCE,
+    STATE_GRANTS,
+    INVESTMENTS,
+    ASSIGNMENT_COUNTS,
+    STAFF_TURNOVER,
+    SICK_LEAVE_COST_CENTRE,
+    SICK_LEAVE_UNIT,
+    CASE_STATISTICS,
+    PLACEMENT_COUNTS,
+)
+
+
+def match_family(text: str) -> tuple[TableFamily, str] | None:
+    """The family whose title opens `text`, and the title as printed."""
+    for family in FAMILIES:
+        match = family.title.match(text.strip())
+        if match:
+            return family, match.group(0)
+    return None
+
+
+__all__ = ["FAMILIES", "TableFamily", "match_family"]

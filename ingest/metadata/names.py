@@ -1,0 +1,66 @@
+"""Who a report is from: its municipality and its committee, as the text names them."""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from ingest.text import Line
+
+MIN_MENTIONS = 2  # a municipality named once may be a neighbour the text compares with
+
+# Social-services committees: `Socialnämnden`, `Social- och äldrenämnden`, `Vård- och
+# omsorgsnämnden`, `Arbetsmarknads- och socialnämnden`, `Individ- och familjeomsorgsnämnden`
+# (also in the genitive, `socialnämndens`). A bare `nämnden` names no one.
+_COMMITTEE_STEMS = r"(?i:social|omsorg|äldre|välfärd|familj|funktions?|stöd|vård)"
+_COMMITTEE = re.compile(
+    r"\b(?P<first>[A-ZÅÄÖa-zåäö]+ ?- och )?"
+    rf"(?P<last>[a-zåäöA-ZÅÄÖ]*{_COMMITTEE_STEMS}[a-zåäö]*nämnd)(?:en|ens)\b"
+)
+
+
+@dataclass(frozen=True)
+class Named:
+    name: str
+    mentions: int
+    first_line: int
+
+    @property
+    def evidence(self) -> str:
+        times = "once" if self.mentions == 1 else f"{self.mentions} times"
+        return f"'{self.name}' named {times}, first on line {self.first_line}"
+
+
+def _most_named(found: list[tuple[str, int]], minimum: int) -> Named | None:
+    counts = Counter(name for name, _ in found).most_common(2)
+    if not counts or counts[0][1] < minimum or (len(counts) > 1 and counts[0][1] == counts[1][1]):
+        return None
+    name, mentions = counts[0]
+    return Named(name, mentions, min(line for found_name, line in found if found_name == name))
+
+
+def detect_municipality(lines: Sequence[Line], names: Sequence[str]) -> Named | None:
+    """The municipality named most often (`Nacka`, `Nackas`, `Norrtälje kommun`), at least
+    twice and more often than any other."""
+    alternatives = "|".join(re.escape(name) for name in sorted(names, key=len, reverse=True))
+    pattern = re.compile(rf"\b({alternatives})s?\b")
+    found = [(m.group(1), line.number) for line in lines for m in pattern.finditer(line.text)]
+    return _most_named(found, MIN_MENTIONS)
+
+
+def committee_name(match: re.Match[str]) -> str:
+    """`Social - och äldrenämndens` → `Social- och äldrenämnden`."""
+    first = (match.group("first") or "").replace(" -", "-")
+    name = f"{first}{match.group('last')}en"
+    return name[:1].upper() + name[1:].lower()
+
+
+def detect_committee(lines: Sequence[Line]) -> Named | None:
+    """The social-services committee named most often; None when the text names none in full
+    (only `nämnden`) or two equally often."""
+    found = [
+        (committee_name(m), line.number) for line in lines for m in _COMMITTEE.finditer(line.text)
+    ]
+    return _most_named(found, 1)

@@ -1,0 +1,274 @@
+"""Tables no family claims: read by their structure alone, so their numbers still land.
+
+A block of table-shaped lines (a label followed by two or more numbers, or numbers alone)
+that no family, indicator, status or strategic-goal reader took is read here. The lines
+above its first row are its title and header (`Resultat per verksamhet, mkr` / `Budget 2023
+Utfall 2023 Avvikelse`). The header is split into columns where its capitalised words make
+exactly as many columns as the rows have cells (one more: the label column's header); the
+width itself is what every row can be read as. Rows are then read by the family reader's
+body and arithmetic, with the same whitespace evidence: a line the width and the table's
+sums cannot place is rejected with its reason. Where the header names no columns and the
+rows admit more than one width, nothing is guessed: the lines are rejected.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+
+from ingest.families import TableFamily, match_family
+from ingest.headers import UNNAMED_COLUMN, WRAPPED_HYPHEN, Lexicon
+from ingest.numbers import cell_readings, possible_widths
+from ingest.periods import MONTH_RANGE, YEAR
+from ingest.rejects import Reject
+from ingest.tables.model import Table
+from ingest.tables.reader import read_rows
+from ingest.text import Line, join_fragments, normalize_spaces
+from ingest.tokens import split_values
+
+GENERIC = TableFamily(
+    "generic", re.compile(r"(?!)"), Lexicon(), max_label_length=80, infer_subtotals=True
+)
+MAX_LABEL_LENGTH = 60  # a longer text before numbers is a sentence, not a row label
+_SENTENCE_BREAK = re.compile(r"[a-zåäö)][.!?] [A-ZÅÄÖ]")
+_YEAR_TOKEN = re.compile(rf"^{YEAR}$")  # a line of years alone is a header (` 2024 2023`)
+MAX_REGION_LINES = 40  # title and header lines above a table's first row
+PROBE_LINES = 12  # rows looked at to learn how many cells a row has
+_UNIT = re.compile(r"(?<![\wåäö])(tkr|mkr|mnkr|kr|%|dygn|dagar)(?![\wåäö])", re.IGNORECASE)
+_WORD = re.compile(rf"{MONTH_RANGE}|\S+")
+_PERIOD_WORD = re.compile(rf"^(?:{YEAR}|{MONTH_RANGE}|T[123])$")
+_COMPOUND = re.compile(r"^[A-ZÅÄÖ][a-zåäö]+-[A-ZÅÄÖ][a-zåäö]+$")  # `Budget-Prognos`
+
+
+def is_table_shaped(text: str) -> bool:
+    """A label of at most a sentence's length followed by two or more numbers."""
+    values = split_values(text)
+    numbers = [token for token in values.cell_tokens if token not in ("", "-")]
+    return (
+        len(numbers) >= 2
+        and len(values.label) <= MAX_LABEL_LENGTH
+        and not _SENTENCE_BREAK.search(values.label)
+        and not (not values.label and all(_YEAR_TOKEN.match(token) for token in numbers))
+    )
+
+
+def table_unit(text: str) -> str | None:
+    """The unit a title or header prints (`, tkr`, `(mkr)`, `dygn`), normalised."""
+    match = _UNIT.search(text)
+    if match is None:
+        return None
+    unit = match.group(1).lower()
+    return {"mnkr": "mkr", "dagar": "dygn"}.get(unit, unit)
+
+
+def read_generic_tables(
+    lines: Sequence[Line], furniture: set[int], claimed: set[int], failures: dict[int, str]
+) -> tuple[list[Table], list[Reject]]:
+    """The tables among unclaimed lines, and the lines of blocks whose width is unknown.
+    `failures` maps the title line of a table its family could not read to the reason."""
+    content = [line for line in lines if not line.is_blank and line.number not in furniture]
+    taken = set(claimed)
+    tables: list[Table] = []
+    rejects: list[Reject] = []
+    index = 0
+    while index < len(content):
+        line = content[index]
+        if line.number in taken or not is_table_shaped(line.text):
+            index += 1
+            continue
+        region = _region_above(content, index, taken, failures)
+        table = _read_block(content, index, region, taken, lines[-1].number)
+        if table is None:
+            block = _probe(content, index, taken)
+            reason = "the header names no columns and the rows can be read as more than one width"
+            rejects.extend(Reject(ln.number, None, ln.text, reason) for ln in block)
+            taken.update(ln.number for ln in block)
+            index += 1
+            continue
+        table.note = failures.get(table.title_line)
+        tables.append(table)
+        taken.update(range(table.title_line, table.last_line + 1))
+        while index < len(content) and content[index].number <= table.last_line:
+            index += 1
+    return tables, rejects
+
+
+def _is_prose(text: str) -> bool:
+    """A sentence's end (titles, headers and row labels end in no full stop; `1.` is a
+    label), or a line longer than any header."""
+    stripped = text.strip()
+    return len(stripped) > 130 or (stripped[-1:] in ".:;" and len(stripped.split()) >= 3)
+
+
+def _region_above(
+    content: Sequence[Line], index: int, taken: set[int], failures: dict[int, str]
+) -> list[Line]:
+    """The title, header and label lines above a table's first row, top to bottom."""
+    region: list[Line] = []
+    at = index - 1
+    while at >= 0 and len(region) < MAX_REGION_LINES:
+        line = content[at]
+        if line.number in taken or _is_prose(line.text) or is_table_shaped(line.text):
+            break
+        region.insert(0, line)
+        if line.number in failures:
+            break
+        at -= 1
+    return region
+
+
+def _probe(content: Sequence[Line], index: int, taken: set[int]) -> list[Line]:
+    """The table-shaped lines from `index` on, before prose or a claimed line."""
+    probe: list[Line] = []
+    for line in content[index:]:
+        if line.number in taken or _is_prose(line.text) or len(probe) == PROBE_LINES:
+            break
+        if is_table_shaped(line.text):
+            probe.append(line)
+    return probe
+
+
+def _read_block(
+    content: Sequence[Line], index: int, region: list[Line], taken: set[int], last: int
+) -> Table | None:
+    """The table whose first row is content[index], or None when its width is unknown.
+
+    The width is one the header's words split into (exactly, else with a label column's
+    header); among several, the one that reads the most rows, and the most with a single
+    reading. Without header support, the width that reads the rows best, if one does."""
+    probe = _probe(content, index, taken)
+    fit = {width: _fit(probe, width) for width in _widths(probe)}
+    layouts = {width: _layout(region, width) for width in fit}
+    for exact in (True, False):
+        fitting = [w for w, layout in layouts.items() if layout and layout[3] == exact]
+        width = _best(fitting, fit)
+        if width is not None:
+            title, columns, header_lines, _ = layouts[width]  # type: ignore[misc]
+            return _table(content, index, region, width, title, columns, header_lines, taken, last)
+    width = _best(list(fit), fit)
+    if width is None:
+        return None
+    title = normalize_spaces(region[0].text) if region else None
+    columns = [UNNAMED_COLUMN] * width
+    return _table(content, index, region, width, title, columns, len(region), taken, last)
+
+
+def _fit(probe: list[Line], width: int) -> tuple[int, int]:
+    """(rows readable as `width` cells, rows with a single such reading)."""
+    counts = [len(cell_readings(split_values(line.text).cell_tokens, width)) for line in probe]
+    return sum(1 for c in counts if c), sum(1 for c in counts if c == 1)
+
+
+def _best(widths: list[int], fit: dict[int, tuple[int, int]]) -> int | None:
+    """The width that fits best, or None on a tie."""
+    ranked = sorted(widths, key=lambda w: fit[w], reverse=True)
+    if not ranked or (len(ranked) > 1 and fit[ranked[0]] == fit[ranked[1]]):
+        return None
+    return ranked[0]
+
+
+def _widths(probe: list[Line]) -> set[int]:
+    """The widths some probe line can be read as."""
+    return {w for line in probe for w in possible_widths(split_values(line.text).cell_tokens)}
+
+
+def _layout(region: list[Line], width: int) -> tuple[str | None, list[str], int, bool] | None:
+    """(title, column headers, lines of title and header, whether the header names exactly
+    the columns) for a table `width` cells wide, or None if no top part of the region splits
+    into that many columns (or one more: the label column's header). An exact split wins
+    over one with a label column's header; a longer header over a shorter one."""
+    head = _before_empty_rows(region, width)
+    found: list[tuple[str | None, list[str], int, bool]] = []
+    for end in range(len(head), 0, -1):
+        lines = head[:end]
+        title = normalize_spaces(lines[0].text) if len(lines) > 1 else None
+        header_lines = lines[1:] if len(lines) > 1 else lines
+        segments = header_segments(join_fragments([ln.text for ln in header_lines]))
+        if len(segments) == width:
+            found.append((title, segments, end, True))
+        elif len(segments) == width + 1:
+            found.append((title or segments[0], segments[1:], end, False))
+    return next((layout for layout in found if layout[3]), found[0] if found else None)
+
+
+def _before_empty_rows(region: list[Line], width: int) -> list[Line]:
+    for at, line in enumerate(region):
+        trailing = len(line.text) - len(line.text.rstrip(" "))
+        if trailing == width + 1 and not split_values(line.text).cell_tokens:
+            return region[:at]
+    return region
+
+
+def header_segments(text: str) -> list[str]:
+    """Header text split where a capitalised word opens a column (`Budget 2023 Utfall 2023
+    Avvikelse`, `Prognos apr`, `Avvikelse Budget-Prognos`, `Förväntad effekt (tkr)`). Periods
+    printed before the columns head them as groups, dealt evenly (`2024 2023 Budget Utfall
+    Budget Utfall` → `2024 | Budget`, `2024 | Utfall`, `2023 | Budget`, `2023 | Utfall`)."""
+    segments: list[list[str]] = []
+    depth = 0
+    for word in _WORD.findall(WRAPPED_HYPHEN.sub("-", text)):
+        continues = bool(segments) and (
+            depth > 0
+            or not word[:1].isupper()
+            or segments[-1][-1].endswith("-")
+            or _COMPOUND.match(word) is not None
+        )
+        if continues and not (_is_group(segments[-1]) and not _PERIOD_WORD.match(word)):
+            segments[-1].append(word)
+        else:
+            segments.append([word])
+        depth = max(0, depth + word.count("(") - word.count(")"))
+    groups = [segment for segment in segments if _is_group(segment)]
+    columns = [" ".join(segment) for segment in segments if not _is_group(segment)]
+    if not columns:  # ` 2024 2023`: the periods are the columns
+        return [word for segment in segments for word in segment]
+    if len(groups) == 1 and segments[0] is groups[0] and len(groups[0]) > 1:
+        periods = groups[0]
+        if len(columns) % len(periods) == 0:
+            share = len(columns) // len(periods)
+            return [f"{periods[i // share]} | {name}" for i, name in enumerate(columns)]
+    labelled: list[str] = []
+    group: str | None = None
+    for segment in segments:
+        if _is_group(segment):
+            group = " ".join(segment)
+        else:
+            name = " ".join(segment)
+            labelled.append(f"{group} | {name}" if group else name)
+    return labelled
+
+
+def _is_group(segment: list[str]) -> bool:
+    return all(_PERIOD_WORD.match(word) for word in segment)
+
+
+def _table(
+    content: Sequence[Line],
+    index: int,
+    region: list[Line],
+    width: int,
+    title: str | None,
+    columns: list[str],
+    header_lines: int,
+    taken: set[int],
+    last: int,
+) -> Table:
+    top = region[:header_lines] if region else []
+    start = content.index(top[0]) if top else index
+    header_text = join_fragments([line.text for line in top])
+    table = Table(
+        GENERIC,
+        title or f"(untitled table at line {content[index].number})",
+        top[0].number if top else content[index].number,
+        header_text,
+        top[-1].number if top else content[index].number - 1,
+        columns,
+        unit=table_unit(f"{title or ''} {header_text}"),
+    )
+    read_rows(
+        table,
+        content[start:],
+        at_end=last,
+        stop=lambda line: line.number in taken or match_family(line.text) is not None,
+    )
+    return table

@@ -1,0 +1,191 @@
+"""Find the family tables in a report's text and read them into rows of cells.
+
+A table is found by its title words (`Verksamhet, tkr`, `Driftredovisning …`, `Volymer,
+antal dygn/dagar`; see families/), never by its position in a file. Its header is read up to
+the first line of numbers (as printed, else as a grid; headers/), wrapped row labels are
+joined, and every values line is read as exactly as many cells as the header has columns;
+the table's arithmetic chooses among readings (arithmetic.py). A table whose header its
+family cannot read is not read here: it is listed as a failure, and the generic reader
+takes its lines, so one unreadable table never costs the report its other tables.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterator, Sequence
+from dataclasses import dataclass
+
+from ingest.families import TableFamily, match_family
+from ingest.headers import HeaderError, column_headers
+from ingest.headers.grid import header_texts
+from ingest.tables.arithmetic import resolve
+from ingest.tables.body import MAX_HEADER_LINES, choose_year_labels, read_body, row_split
+from ingest.tables.model import Table, TableError
+from ingest.tables.roles import assign_roles, closes_with_total
+from ingest.text import Line, join_fragments, normalize_spaces
+from ingest.tokens import ValuesLine, split_values
+
+MIN_FIRST_ROW_NUMBERS = 2
+
+
+@dataclass(frozen=True)
+class TableFailure:
+    """A table a family claimed by its title but could not read."""
+
+    family: TableFamily
+    title: str
+    title_line: int
+    reason: str
+
+
+def logical_text(lines: Sequence[Line], index: int) -> str:
+    """The text of lines[index], continued over following lines while it breaks mid-word."""
+    fragments = [lines[index].text]
+    position = index + 1
+    while not fragments[-1].endswith(" ") and position < len(lines):
+        if not lines[position].is_blank:
+            fragments.append(lines[position].text)
+        position += 1
+    return join_fragments(fragments)
+
+
+def find_tables(
+    lines: Sequence[Line], furniture: set[int]
+) -> tuple[list[Table], list[TableFailure]]:
+    """Every table of a known family in the report, in order of appearance, and the tables
+    a family claimed but could not read."""
+    tables: list[Table] = []
+    failures: list[TableFailure] = []
+    index = 0
+    while index < len(lines):
+        found = None if lines[index].is_blank else match_family(logical_text(lines, index))
+        if found is None:
+            index += 1
+            continue
+        family, title = found
+        try:
+            table = read_table(lines, index, family, title, furniture)
+        except TableError as error:
+            failures.append(TableFailure(family, title, lines[index].number, str(error)))
+            index += 1
+            continue
+        tables.append(table)
+        index = max(index + 1, _index_of(lines, table.last_line) + 1)
+    return tables, failures
+
+
+def _index_of(lines: Sequence[Line], number: int) -> int:
+    return next(i for i, line in enumerate(lines) if line.number == number)
+
+
+def read_table(
+    lines: Sequence[Line], start: int, family: TableFamily, title: str, furniture: set[int]
+) -> Table:
+    content = [line for line in lines[start:] if not line.is_blank and line.number not in furniture]
+    first_row = first_values_line(content)
+    if first_row is None:
+        raise TableError(f"table {title!r} has no numbers line", lines[start].number)
+    table = _read_header(content, first_row, family, title)
+    read_rows(table, content, at_end=lines[-1].number)
+    return table
+
+
+def starts_family_table(line: Line) -> bool:
+    return match_family(normalize_spaces(line.text)) is not None
+
+
+def read_rows(
+    table: Table,
+    content: Sequence[Line],
+    at_end: int,
+    stop: Callable[[Line], bool] = starts_family_table,
+) -> None:
+    """Read the body after the table's header, choose readings, assign row roles and tell
+    whether the table looks cut off."""
+    table.last_line = table.header_last_line
+    body_start = next(i for i, line in enumerate(content) if line.number > table.header_last_line)
+    drafts = read_body(content[body_start:], table, stop)
+    choose_year_labels(drafts)
+    rows, rejects = resolve(drafts, len(table.columns))
+    table.rows, table.rejects = rows, [*table.rejects, *rejects]
+    assign_roles(table.rows, infer_subtotals=table.family.infer_subtotals)
+    table.truncation = _truncation(table, at_end)
+
+
+def _truncation(table: Table, at_end: int) -> str | None:
+    if closes_with_total(table.rows):
+        return None
+    if table.family.prints_total:
+        return f"no total row: {table.family.name} tables end in one"
+    if table.last_line >= at_end:
+        return "the text ends inside the table"
+    return None
+
+
+def first_values_line(content: Sequence[Line]) -> int | None:
+    for i, line in enumerate(content[:MAX_HEADER_LINES]):
+        if split_values(line.text).numeric_token_count >= MIN_FIRST_ROW_NUMBERS and i > 0:
+            return i
+    return None
+
+
+def _read_header(content: Sequence[Line], first_row: int, family: TableFamily, title: str) -> Table:
+    """The longest run of lines from the title that reads as a header whose column count
+    fits the first numbers line; the lines after it are that row's wrapped label. The lines
+    are read as printed first, and only if no run reads so, as a grid."""
+    errors: list[str] = []
+    first = split_values(content[first_row].text)
+    for as_grid in (False, True):
+        for end in range(first_row, 0, -1):
+            lines = content[:end]
+            try:
+                columns = _fitting_columns(lines, family, first, as_grid)
+            except HeaderError as error:
+                errors.append(str(error))
+                continue
+            header_text = join_fragments([line.text for line in lines])
+            return Table(
+                family,
+                title,
+                content[0].number,
+                header_text,
+                lines[-1].number,
+                columns,
+                unit=family.unit,
+            )
+    raise TableError(f"table {title!r}: cannot read its header ({errors[0]})", content[0].number)
+
+
+def _fitting_columns(
+    lines: Sequence[Line], family: TableFamily, first_row: ValuesLine, as_grid: bool
+) -> list[str]:
+    """The columns of the header `lines` that fit the first values line; HeaderError if
+    none, or (read as a grid) more than one set of columns fits."""
+    fitting: set[tuple[str, ...]] = set()
+    error = HeaderError("no reading")
+    for text in _header_readings(lines, as_grid):
+        try:
+            columns = tuple(column_headers(text, family.lexicon) or family.default_columns)
+        except HeaderError as unreadable:
+            error = unreadable if not fitting else error
+            continue
+        if row_split(first_row, len(columns), family) is None:
+            error = HeaderError(f"{len(columns)} header columns do not fit the first numbers line")
+            continue
+        fitting.add(columns)
+        if not as_grid or len(fitting) > 1:
+            break
+    if len(fitting) != 1:
+        if len(fitting) > 1:
+            raise HeaderError(f"the header reads as {len(fitting)} different sets of columns")
+        raise error
+    return list(fitting.pop())
+
+
+def _header_readings(lines: Sequence[Line], as_grid: bool) -> Iterator[str]:
+    texts = [line.text for line in lines]
+    if as_grid:
+        yield from header_texts(texts)
+    elif len(lines) == 1:
+        yield texts[0].strip()  # one printed line keeps its spacing: an extra space is a cell
+    else:
+        yield join_fragments(texts)
