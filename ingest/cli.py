@@ -37,9 +37,8 @@ def summary_lines(summary: BuildSummary, output: Path) -> list[str]:
         f"published {output}: {len(statuses)} reports, {statuses.count('published')} published, "
         f"{statuses.count('quarantined')} quarantined, {statuses.count('rejected')} not loaded"
     ]
+    lines += [f"NOT LOADED {c.warning}" for c in outcome.coverage if c.load_status == "rejected"]
     for report in outcome.coverage:
-        if report.load_status == "rejected":
-            lines.append(f"NOT LOADED {report.warning}")
         if report.load_status == "quarantined":
             lines.append(
                 f"QUARANTINED {report.file_name}: its numbers break rules no reviewed entry "

@@ -38,7 +38,7 @@ ABBREVIATED_MONTHS = {name[:3]: number for name, number in MONTHS.items()}
 YEAR = r"(?:19|20)\d\d"
 # A month: its full name or its three-letter abbreviation (`Aug`, `aug.`, `sept`), any case.
 MONTH = (
-    r"(?i:(?:"
+    r"(?<![A-Za-zÅÄÖåäö])(?i:(?:"
     + "|".join(MONTHS)
     + r"|(?:jan|feb|mar|apr|maj|jun|jul|aug|sep|okt|nov|dec)(?:t\b)?\.?)(?![a-zåäö]))"
 )

@@ -1,5 +1,5 @@
-"""The ingest's records: one layout per seed, defined here once, and the builders that turn
-what the readers found into records with provenance (report, table, line)."""
+"""The builders that turn what the readers found into records with provenance (report,
+table, line), in the layouts of schema.py."""
 
 from __future__ import annotations
 
@@ -12,153 +12,10 @@ from ingest.headers.keys import period_key
 from ingest.indicators import IndicatorTable
 from ingest.metadata import ReportMetadata
 from ingest.rejects import Reject
+from ingest.schema import SEEDS
 from ingest.tables import Table
 
 Record = dict[str, Any]
-
-# seed name → (record kind in extract.Extraction, columns in order)
-SEEDS: dict[str, tuple[str, list[str]]] = {
-    "raw_reports": (
-        "reports",
-        [
-            "report_id",
-            "file_name",
-            "municipality",
-            "municipality_code",
-            "committee",
-            "report_kind",
-            "period_start",
-            "period_end",
-            "metadata_source",
-            "metadata_evidence",
-        ],
-    ),
-    "raw_report_tables": (
-        "tables",
-        [
-            "report_id",
-            "table_id",
-            "table_family",
-            "table_title",
-            "title_line",
-            "header_last_line",
-            "last_line",
-            "column_count",
-            "header_text",
-            "title_key",
-            "unit",
-            "read_note",
-            "truncation",
-        ],
-    ),
-    "raw_table_columns": (
-        "columns",
-        ["report_id", "table_id", "column_number", "column_header", "header_key", "header_line"],
-    ),
-    "raw_table_rows": (
-        "rows",
-        [
-            "report_id",
-            "table_id",
-            "row_number",
-            "row_label",
-            "row_role",
-            "is_varav",
-            "parent_row_number",
-            "role_evidence",
-            "label_line",
-            "source_line",
-            "resolution",
-        ],
-    ),
-    "raw_table_cells": (
-        "cells",
-        [
-            "report_id",
-            "table_id",
-            "row_number",
-            "column_number",
-            "printed_text",
-            "amount",
-            "printed_unit",
-            "source_line",
-        ],
-    ),
-    "raw_indicator_rows": (
-        "indicator_rows",
-        [
-            "report_id",
-            "table_id",
-            "table_layout",
-            "table_title",
-            "title_line",
-            "row_number",
-            "goal_area",
-            "indicator",
-            "indicator_level",
-            "responsible_unit",
-            "reported_assessment",
-            "reported_trend",
-            "label_line",
-            "source_line",
-            "placement",
-        ],
-    ),
-    "raw_indicator_values": (
-        "indicator_values",
-        [
-            "report_id",
-            "table_id",
-            "row_number",
-            "column_number",
-            "column_header",
-            "value_role",
-            "period_start",
-            "period_end",
-            "printed_text",
-            "value",
-            "is_percent",
-            "source_line",
-        ],
-    ),
-    "raw_status_items": (
-        "status_items",
-        [
-            "report_id",
-            "item_number",
-            "item_kind",
-            "goal_area",
-            "sub_goal",
-            "item",
-            "responsible_unit",
-            "completion_forecast",
-            "due_date",
-            "status",
-            "reported_assessment",
-            "reported_trend",
-            "comment",
-            "comment_date",
-            "label_line",
-            "source_line",
-        ],
-    ),
-    "raw_line_coverage": (
-        "line_coverage",
-        ["report_id", "source_line", "outcome", "placed_in", "table_id"],
-    ),
-    "raw_ingest_rejects": (
-        "rejects",
-        [
-            "report_id",
-            "file_name",
-            "source_line",
-            "table_id",
-            "row_label",
-            "printed_text",
-            "reason",
-        ],
-    ),
-}
 
 
 def table_slug(title: str) -> str:

@@ -1,4 +1,4 @@
-"""Write an extraction as dbt seed CSVs (one file per record kind, the layouts of records.py)."""
+"""Write an extraction as dbt seed CSVs (one file per record kind, the layouts of schema.py)."""
 
 from __future__ import annotations
 
@@ -6,7 +6,7 @@ import csv
 from pathlib import Path
 
 from ingest.extract import Extraction
-from ingest.records import SEEDS
+from ingest.schema import SEEDS
 
 
 def _format(value: object) -> str:

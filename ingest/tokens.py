@@ -36,6 +36,13 @@ class ValuesLine:
     def has_percent(self) -> bool:
         return "%" in self.units
 
+    @property
+    def glued(self) -> str | None:
+        """Numbers printed with no space between them (`1584-38196`, `35,1-124,0`), which
+        end the label where cells should stand: no reading of them is certain."""
+        last = self.label.rsplit(" ", 1)[-1]
+        return last if is_glued_numbers(last) else None
+
 
 def split_values(text: str, tail_starts: Collection[str] | None = None) -> ValuesLine:
     """Split a line into label, cell tokens and tail.
@@ -68,6 +75,20 @@ def split_values(text: str, tail_starts: Collection[str] | None = None) -> Value
         tail=" ".join(tokens[end:]),
         leading_space=body.startswith(" "),
     )
+
+
+_GLUED = re.compile(r"^-?\d+(?:,\d+)?(?:-\d+(?:,\d+)?)+$")
+
+
+def is_glued_numbers(token: str) -> bool:
+    """`1584-38196` is two numbers glued; `21-64` (ages), `2025-2027` (years) are ranges and
+    `2025-08-31` a date."""
+    if not _GLUED.match(token) or re.fullmatch(r"(?:19|20)\d\d-\d\d-\d\d", token):
+        return False
+    parts = token.lstrip("-").split("-")
+    if all(re.fullmatch(r"(?:19|20)\d\d", part) for part in parts):
+        return False
+    return any(len(part) > 2 or "," in part for part in parts)
 
 
 def _take_units(tokens: list[str]) -> tuple[list[str], list[str | None]]:

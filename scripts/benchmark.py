@@ -1,27 +1,66 @@
-"""Time the two halves of a build separately and print the figures.
+"""Time the two halves of a build separately, against a reference measured in the same run,
+and print the figures.
 
     bash scripts/benchmark.sh [--runs N]
 
 Ingest (read reports, find and parse tables, GX validation, write seeds) runs in this
-process; the dbt build runs as the CLI runs it, in its own process, into a scratch file.
-Reports the median and range over N runs, and the peak memory (max RSS) of each half.
+process; the dbt build runs as the CLI runs it, in its own process, into a scratch file. The
+reference is a trivial dbt project (one model, one test) built the same way, interleaved run
+by run with the warehouse's, so a noisy machine shows in both. Reports the median and range
+over N runs, the ratio of the medians, and the peak memory (max RSS) of each half.
 """
 
 from __future__ import annotations
 
 import argparse
+import os
 import platform
 import resource
 import statistics
+import subprocess
+import sys
 import tempfile
 import time
 from pathlib import Path
 
-from ingest.cli import DEFAULT_REPORTS, PROJECT_ROOT, ingest, run_dbt
+from ingest.build import DEFAULT_REPORTS, PROJECT_ROOT, ingest, run_dbt
+
+TRIVIAL_PROJECT = {
+    "dbt_project.yml": "name: trivial\nversion: '1.0'\nconfig-version: 2\nprofile: trivial\n",
+    "profiles.yml": (
+        "trivial:\n  target: build\n  outputs:\n    build:\n      type: duckdb\n"
+        "      path: \"{{ env_var('TRIVIAL_PATH') }}\"\n      threads: 2\n"
+    ),
+    "models/one.sql": "select 1 as one\n",
+    "models/one.yml": (
+        "version: 2\nmodels:\n  - name: one\n    columns:\n      - name: one\n"
+        "        data_tests: [not_null]\n"
+    ),
+}
 
 
 def _max_rss_mib(who: int) -> float:
     return resource.getrusage(who).ru_maxrss / 1024
+
+
+def _trivial_build(project: Path, run: int) -> float:
+    environment = os.environ | {"TRIVIAL_PATH": str(project / f"run{run}.duckdb")}
+    command = [
+        sys.executable,
+        "-m",
+        "dbt.cli.main",
+        "build",
+        "--project-dir",
+        str(project),
+        "--profiles-dir",
+        str(project),
+        "--target-path",
+        str(project / f"target{run}"),
+        "--quiet",
+    ]
+    started = time.perf_counter()
+    subprocess.run(command, env=environment, check=True, capture_output=True)
+    return time.perf_counter() - started
 
 
 def main() -> None:
@@ -32,8 +71,13 @@ def main() -> None:
     parse_times: list[float] = []
     ingest_times: list[float] = []
     dbt_times: list[float] = []
+    reference_times: list[float] = []
     with tempfile.TemporaryDirectory(dir=PROJECT_ROOT / ".ingest") as scratch:
         seeds = Path(scratch) / "seeds"
+        trivial = Path(scratch) / "trivial"
+        for name, text in TRIVIAL_PROJECT.items():
+            (trivial / name).parent.mkdir(parents=True, exist_ok=True)
+            (trivial / name).write_text(text, encoding="utf-8")
         for _ in range(args.runs):
             started = time.perf_counter()
             ingest(DEFAULT_REPORTS, seeds, validate=False)
@@ -43,6 +87,7 @@ def main() -> None:
             ingest_times.append(time.perf_counter() - started)
         ingest_rss = _max_rss_mib(resource.RUSAGE_SELF)
         for run in range(args.runs):
+            reference_times.append(_trivial_build(trivial, run))
             target = Path(scratch) / f"run{run}"
             started = time.perf_counter()
             run_dbt(target / "warehouse.duckdb", seeds, target / "target")
@@ -52,7 +97,7 @@ def main() -> None:
 
     def line(name: str, times: list[float]) -> str:
         return (
-            f"{name:<34} median {statistics.median(times):6.2f} s"
+            f"{name:<40} median {statistics.median(times):6.2f} s"
             f"  (min {min(times):.2f}, max {max(times):.2f}, {len(times)} runs)"
         )
 
@@ -61,7 +106,10 @@ def main() -> None:
     print(line("ingest: parse + write seeds", parse_times))
     print(line("ingest: parse + GX validate + write", ingest_times))
     print(line("dbt build (seeds, models, tests)", dbt_times))
-    print(f"peak memory: ingest process {ingest_rss:.0f} MiB, dbt process {dbt_rss:.0f} MiB")
+    print(line("reference: trivial dbt build (1 model)", reference_times))
+    ratio = statistics.median(dbt_times) / statistics.median(reference_times)
+    print(f"dbt build / reference: {ratio:.1f}x (medians, same run)")
+    print(f"peak memory: ingest process {ingest_rss:.0f} MiB, dbt processes {dbt_rss:.0f} MiB")
     print(f"warehouse file: {size_kib:.0f} KiB")
 
 

@@ -9,7 +9,7 @@ One module per family holds its title pattern and header lexicon; the reader is 
 from __future__ import annotations
 
 from ingest.families.assignment_counts import ASSIGNMENT_COUNTS
-from ingest.families.budget import BUDGET_FAMILIES
+from ingest.families.budget import BUDGET
 from ingest.families.case_statistics import CASE_STATISTICS
 from ingest.families.family import TableFamily
 from ingest.families.investments import INVESTMENTS
@@ -21,7 +21,7 @@ from ingest.families.staff_turnover import STAFF_TURNOVER
 from ingest.families.state_grants import STATE_GRANTS
 
 FAMILIES: tuple[TableFamily, ...] = (
-    *BUDGET_FAMILIES,
+    BUDGET,
     PLACEMENT_VOLUME,
     PLACEMENT_PRICE,
     PERSONAL_ASSISTANCE,

@@ -37,21 +37,11 @@ LEXICON = Lexicon(
     ),
 )
 
-BUDGET_FAMILIES = (
-    TableFamily(
-        "budget",
-        re.compile(r"^Verksamhet, tkr\b"),
-        LEXICON,
-        infer_subtotals=True,
-        prints_total=True,
-        unit="tkr",
-    ),
-    TableFamily(
-        "budget",
-        re.compile(r"^Driftredovisning(?: per verksamhet)?$"),
-        LEXICON,
-        infer_subtotals=True,
-        prints_total=True,
-        unit="tkr",
-    ),
+BUDGET = TableFamily(
+    "budget",
+    re.compile(r"^(?:Verksamhet, tkr\b|Driftredovisning(?: per verksamhet)?$)"),
+    LEXICON,
+    infer_subtotals=True,
+    prints_total=True,
+    unit="tkr",
 )

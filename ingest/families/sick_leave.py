@@ -10,10 +10,11 @@ from ingest.headers import Lexicon
 from ingest.periods import TERTIAL, YEAR
 
 _WHO = r"(?:Tot|Kvinnor|Män)"
+_MODEL = r"[A-ZÅÄÖ][a-zåäö]+modell"  # the municipality's own measure (`Nackamodell`)
 _COLUMNS = (
     rf"{_WHO} sjukfrånvaro \(SKL:s nyckeltal 1\)",
-    rf"{_WHO} Kort sjukfrånvaro \(max 59 dgr\)(?: Nackamodell)?",
-    rf"{_WHO} Lång sjukfrånvaro \(60 dgr eller mer\) ?(?:= ?)?(?:Nackamodell|SKL:s nyckeltal 2)",
+    rf"{_WHO} Kort sjukfrånvaro \(max 59 dgr\)(?: {_MODEL})?",
+    rf"{_WHO} Lång sjukfrånvaro \(60 dgr eller mer\) ?(?:= ?)?(?:{_MODEL}|SKL:s nyckeltal 2)",
 )
 
 SICK_LEAVE_COST_CENTRE = TableFamily(

@@ -22,7 +22,8 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from datetime import date
 
-from ingest.periods import MONTH, MONTH_RANGE, MONTHS, YEAR, month_end, month_number, month_range
+from ingest.metadata.phrases import RULES
+from ingest.periods import MONTH, month_end, month_number
 from ingest.text import Line
 
 # How much one phrase of each kind weighs; a title outweighs everything else together.
@@ -41,7 +42,6 @@ _OTHER_REPORT = re.compile(
     r"(?:\b(?:till|inför|vid|än|sedan|jämfört med|jämförelse med|från)\s+(?:\S+\s+){0,2})$",
     re.IGNORECASE,
 )
-_ORDINALS = {"första": 1, "andra": 2, "tredje": 3}
 
 
 @dataclass(frozen=True)
@@ -87,16 +87,23 @@ class _Flat:
 
 
 def _flatten(lines: Sequence[Line], furniture: set[int]) -> _Flat:
+    """The text lines joined, and the running headers and footers after them, each on its
+    own (` | ` between): a sentence goes on over a page footer, and a footer's title phrase
+    (`DELÅRSRAPPORT PER AUGUSTI 2025`) stays whole."""
     parts: list[str] = []
     starts: list[int] = []
     numbers: list[int] = []
     short: set[int] = set()
     offset = 0
-    for line in lines:
+    ordered = [ln for ln in lines if ln.number not in furniture]
+    ordered += [ln for ln in lines if ln.number in furniture]
+    for line in ordered:
         words = " ".join(line.text.split())
         if not words:
             continue
-        starts.append(offset)
+        if line.number in furniture:
+            words = f"| {words} |"
+        starts.append(offset + (2 if line.number in furniture else 0))
         numbers.append(line.number)
         if len(words) <= TITLE_LENGTH or line.number in furniture:
             short.add(line.number)
@@ -105,119 +112,6 @@ def _flatten(lines: Sequence[Line], furniture: set[int]) -> _Flat:
     return _Flat(" ".join(parts), starts, numbers, short)
 
 
-_Extractor = Callable[[re.Match[str]], tuple[str | None, int | None, int | None] | None]
-
-
-def _year(match: re.Match[str]) -> int | None:
-    year = match.groupdict().get("year")
-    return int(year) if year else None
-
-
-def _tertial(kind: str) -> _Extractor:
-    return lambda m: (kind, _year(m), 4 * int(m.group("n")))
-
-
-def _month(kind: str | None) -> _Extractor:
-    return lambda m: (kind, _year(m), month_number(m.group("month")))
-
-
-def _range_end(match: re.Match[str]) -> tuple[str | None, int | None, int | None] | None:
-    months = month_range(match.group("range"))
-    if months is None or months[0] != 1:  # the report's period runs from January
-        return None
-    return None, _year(match), months[1]
-
-
-_FULL_MONTH = "(?i:" + "|".join(MONTHS) + ")"
-_Y = rf"(?:\s*:?\s*(?:för\s+)?(?P<year>{YEAR}))?"
-# (rule, pattern, what it says); `title` rules count as `named` inside a sentence.
-_RULES: list[tuple[str, re.Pattern[str], _Extractor]] = [
-    (
-        "title",
-        re.compile(
-            rf"(?i:tertialbokslut(?:et)?|tertialrapport(?:en)?)\s+(?:T\s?)?(?P<n>[123])\b{_Y}"
-        ),
-        _tertial("tertial_report"),
-    ),
-    (
-        "title",
-        re.compile(
-            rf"(?i:delårsrapport(?:en)?|delårsbokslut(?:et)?)\s+(?i:per\s+)?(?:(?i:den)\s+\d\d?\s+)?"
-            rf"(?P<month>{_FULL_MONTH}){_Y}"
-        ),
-        _month("interim_report"),
-    ),
-    (
-        "title",
-        re.compile(rf"(?i:delårsrapport(?:en)?)\s+(?P<n>[12])\b{_Y}"),
-        _tertial("interim_report"),  # delårsrapport 1 = January-April, 2 = January-August
-    ),
-    (
-        "title",
-        re.compile(
-            rf"(?i:månadsrapport(?:en)?|månadsuppföljning(?:en)?)\s+(?i:per\s+)?"
-            rf"(?P<month>{_FULL_MONTH}){_Y}"
-        ),
-        _month("monthly_report"),
-    ),
-    (
-        "title",
-        re.compile(
-            rf"(?i:årsredovisning(?:en)?|verksamhetsberättelse(?:n)?|årsbokslut(?:et)?){_Y}"
-        ),
-        lambda m: ("annual_report", _year(m), 12) if _year(m) else None,
-    ),
-    (
-        "period",
-        re.compile(rf"(?i:perioden)\s+(?P<range>{MONTH_RANGE})(?:\s+(?P<year>{YEAR}))?"),
-        _range_end,
-    ),
-    (
-        "period",
-        re.compile(
-            rf"(?i:\bper)\s+(?:(?i:den)\s+\d\d?\s+)?(?P<month>{_FULL_MONTH})"
-            rf"(?:\s+(?P<year>{YEAR}))?(?!\s+(?i:föregående|förra))"
-        ),
-        _month(None),
-    ),
-    (
-        "period",
-        re.compile(rf"(?i:\back(?:umulerat|\.)?\s+utfall)\s+(?P<range>{MONTH_RANGE})"),
-        _range_end,
-    ),
-    (
-        "year",
-        re.compile(rf"(?i:\back(?:\.|umulerat)?\s+(?:utfall|budget))\s+(?P<year>{YEAR})"),
-        lambda m: (None, _year(m), None),
-    ),
-    (
-        "header",
-        re.compile(
-            rf"\b(?:Utfall|Budget|Avvikelse|Peri?odiserad budget)\s+(?P<range>{MONTH_RANGE})"
-            rf"\s+(?P<year>{YEAR})"
-        ),
-        _range_end,
-    ),
-    ("header", re.compile(rf"\bUtfall\s+(?P<month>{MONTH})\s+(?P<year>{YEAR})"), _month(None)),
-    (
-        "tertial",
-        re.compile(
-            rf"(?i:\b(?:under|för|i|efter|per)\s+(?:det\s+|detta\s+)?)"
-            rf"(?:(?i:tertial(?:et)?)\s+|T)(?P<n>[123])\b(?:\s*:?\s*(?P<year>{YEAR}))?"
-        ),
-        _tertial("tertial_report"),
-    ),
-    (
-        "tertial",
-        re.compile(r"(?i:\b(?P<ordinal>första|andra|tredje)\s+tertial(?:et|en)?)\b"),
-        lambda m: ("tertial_report", None, 4 * _ORDINALS[m.group("ordinal").lower()]),
-    ),
-    (
-        "latest_month",
-        re.compile(rf"(?i:\bprel(?:iminär|\.)?)\s+(?P<month>{MONTH})"),
-        _month(None),
-    ),
-]
 _MONTH_TOKEN = rf"(?:{MONTH}(?:-\d\d)?)"
 _MONTH_RUN = re.compile(rf"^{_MONTH_TOKEN}(?: {_MONTH_TOKEN})+$")
 
@@ -226,7 +120,7 @@ def collect_evidence(lines: Sequence[Line], furniture: set[int]) -> list[Evidenc
     """Every phrase of the report that names its kind or period, in text order."""
     flat = _flatten(lines, furniture)
     found: list[tuple[tuple[int, int], Evidence]] = []
-    for rule, pattern, extract in _RULES:
+    for rule, pattern, extract in RULES:
         for match in pattern.finditer(flat.text):
             if _OTHER_REPORT.search(flat.text[max(0, match.start() - 40) : match.start()]):
                 continue

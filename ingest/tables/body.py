@@ -80,12 +80,17 @@ def read_body(content: Sequence[Line], table: Table, stop: Callable[[Line], bool
         if stop(line):
             break
         values = split_values(line.text)
+        if values.glued:
+            reason = f"numbers glued without a separator ({values.glued!r}): not read"
+            table.rejects.append(Reject(line.number, values.label, line.text, reason))
+            table.last_line, pending = line.number, []
+            continue
         if _is_empty_row(line.text, values, width):
             drafts.append(_empty_draft(pending, line, values, width))
             table.last_line, pending = line.number, []
             continue
         fits = bool(values.numeric_token_count) and row_split(values, width, family) is not None
-        if not fits and _is_label_text(values):
+        if not fits and _is_label_text(values, width):
             too_long = len(normalize_spaces(line.text)) > family.max_label_length
             word_lines = sum(1 for p in pending if p.text.endswith(" "))
             if too_long or word_lines >= MAX_LABEL_LINES:
@@ -157,12 +162,21 @@ def _empty_draft(pending: list[Line], line: Line, values: ValuesLine, width: int
     return Draft(label, label_line, line.number, line.text, [(EMPTY,) * width])
 
 
-def _is_label_text(values: ValuesLine) -> bool:
-    """Words only, or words ending in a year (`Kontorsutrustning socialförvaltningen 2025`)."""
+def _is_label_text(values: ValuesLine, width: int) -> bool:
+    """Words only, words ending in a year (`Kontorsutrustning socialförvaltningen 2025`),
+    or words and one small number that cannot be a row of `width` cells: the spacing shows
+    no empty cell (`LSS/SoL yngre 65` / `år 25 700 …`, a label wrapped inside `65 år`)."""
     if values.numeric_token_count == 0:
         return True
     shifted = with_year_in_label(values)
-    return shifted is not None and not shifted.cell_tokens
+    if shifted is not None and not shifted.cell_tokens:
+        return True
+    return (
+        width > 1
+        and bool(values.label)
+        and values.cell_tokens == [values.cell_tokens[0]]
+        and re.fullmatch(r"\d{1,3}", values.cell_tokens[0]) is not None
+    )
 
 
 def _repeated_header_end(content: Sequence[Line], index: int, table: Table) -> int | None:

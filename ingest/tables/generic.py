@@ -19,8 +19,9 @@ from collections.abc import Sequence
 from ingest.families import TableFamily, match_family
 from ingest.headers import UNNAMED_COLUMN, WRAPPED_HYPHEN, Lexicon
 from ingest.numbers import cell_readings, possible_widths
-from ingest.periods import MONTH_RANGE, YEAR
+from ingest.periods import MONTH, MONTH_RANGE, YEAR
 from ingest.rejects import Reject
+from ingest.tables.body import MAX_LABEL_LINES
 from ingest.tables.model import Table
 from ingest.tables.reader import read_rows
 from ingest.text import Line, join_fragments, normalize_spaces
@@ -37,12 +38,26 @@ PROBE_LINES = 12  # rows looked at to learn how many cells a row has
 _UNIT = re.compile(r"(?<![\wåäö])(tkr|mkr|mnkr|kr|%|dygn|dagar)(?![\wåäö])", re.IGNORECASE)
 _WORD = re.compile(rf"{MONTH_RANGE}|\S+")
 _PERIOD_WORD = re.compile(rf"^(?:{YEAR}|{MONTH_RANGE}|T[123])$")
+_COLUMN_WORD = re.compile(
+    r"budget|utfall|prognos|avvikelse|bokslut|resultat|belopp|antal|andel|kostnad|intäkt"
+    r"|netto|diff|helår|ack|total|summa|förbrukning|effekt|procent|proc|mål|årets",
+    re.IGNORECASE,
+)
+_PERIOD = re.compile(rf"{YEAR}|{MONTH_RANGE}|\bT[123]\b|{MONTH}")
 _COMPOUND = re.compile(r"^[A-ZÅÄÖ][a-zåäö]+-[A-ZÅÄÖ][a-zåäö]+$")  # `Budget-Prognos`
 
 
+def _is_period_header(text: str) -> bool:
+    words = text.split()
+    return bool(words) and all(_YEAR_TOKEN.match(word) for word in words)
+
+
 def is_table_shaped(text: str) -> bool:
-    """A label of at most a sentence's length followed by two or more numbers."""
+    """A label of at most a sentence's length followed by two or more numbers (or numbers
+    glued together, `1584-38196`)."""
     values = split_values(text)
+    if values.glued and len(values.label) <= MAX_LABEL_LENGTH:
+        return True
     numbers = [token for token in values.cell_tokens if token not in ("", "-")]
     return (
         len(numbers) >= 2
@@ -78,7 +93,7 @@ def read_generic_tables(
             continue
         region = _region_above(content, index, taken, failures)
         table = _read_block(content, index, region, taken, lines[-1].number)
-        if table is None:
+        if table is None or not table.rows:
             block = _probe(content, index, taken)
             reason = "the header names no columns and the rows can be read as more than one width"
             rejects.extend(Reject(ln.number, None, ln.text, reason) for ln in block)
@@ -88,6 +103,7 @@ def read_generic_tables(
         table.note = failures.get(table.title_line)
         tables.append(table)
         taken.update(range(table.title_line, table.last_line + 1))
+        index += 1
         while index < len(content) and content[index].number <= table.last_line:
             index += 1
     return tables, rejects
@@ -118,10 +134,12 @@ def _region_above(
 
 
 def _probe(content: Sequence[Line], index: int, taken: set[int]) -> list[Line]:
-    """The table-shaped lines from `index` on, before prose or a claimed line."""
+    """The table-shaped lines from `index` on, before prose, a claimed line or the header
+    of another table (a line of years alone, ` 2024 2023`)."""
     probe: list[Line] = []
     for line in content[index:]:
-        if line.number in taken or _is_prose(line.text) or len(probe) == PROBE_LINES:
+        stop = line.number in taken or _is_prose(line.text) or _is_period_header(line.text)
+        if stop or len(probe) == PROBE_LINES:
             break
         if is_table_shaped(line.text):
             probe.append(line)
@@ -131,40 +149,40 @@ def _probe(content: Sequence[Line], index: int, taken: set[int]) -> list[Line]:
 def _read_block(
     content: Sequence[Line], index: int, region: list[Line], taken: set[int], last: int
 ) -> Table | None:
-    """The table whose first row is content[index], or None when its width is unknown.
+    """The table whose first row is content[index], or None when no width reads its rows.
 
-    The width is one the header's words split into (exactly, else with a label column's
-    header); among several, the one that reads the most rows, and the most with a single
-    reading. Without header support, the width that reads the rows best, if one does."""
+    Every row must read as the width. Without other evidence the width is the fewest cells
+    every row reads as (thousands groups kept together: `-1 584` is one number), and the
+    columns stay unnamed. The header's words may name the columns: where they split into
+    that width (exactly, else with a label column's header), or into more columns if most
+    rows then read one way only (`189 186 216` under `T1 T2 T3`); never where the rows must
+    be torn apart to fit them. Which digit groups make a number is then the table's
+    arithmetic's to decide, row by row, or the line is rejected."""
     probe = _probe(content, index, taken)
-    fit = {width: _fit(probe, width) for width in _widths(probe)}
-    layouts = {width: _layout(region, width) for width in fit}
+    readable = sorted(w for w in _widths(probe) if all(_readings(line, w) for line in probe))
+    if not readable:
+        return None
+    fewest = readable[0]
+    plausible = [w for w in readable if w == fewest or _mostly_one_reading(probe, w)]
+    layouts = {w: _layout(region, w) for w in plausible}
     for exact in (True, False):
         fitting = [w for w, layout in layouts.items() if layout and layout[3] == exact]
-        width = _best(fitting, fit)
-        if width is not None:
-            title, columns, header_lines, _ = layouts[width]  # type: ignore[misc]
-            return _table(content, index, region, width, title, columns, header_lines, taken, last)
-    width = _best(list(fit), fit)
-    if width is None:
-        return None
+        if len(fitting) == 1:
+            title, columns, header_lines, _ = layouts[fitting[0]]  # type: ignore[misc]
+            return _table(
+                content, index, region, fitting[0], title, columns, header_lines, taken, last
+            )
     title = normalize_spaces(region[0].text) if region else None
-    columns = [UNNAMED_COLUMN] * width
-    return _table(content, index, region, width, title, columns, len(region), taken, last)
+    columns = [UNNAMED_COLUMN] * fewest
+    return _table(content, index, region, fewest, title, columns, len(region), taken, last)
 
 
-def _fit(probe: list[Line], width: int) -> tuple[int, int]:
-    """(rows readable as `width` cells, rows with a single such reading)."""
-    counts = [len(cell_readings(split_values(line.text).cell_tokens, width)) for line in probe]
-    return sum(1 for c in counts if c), sum(1 for c in counts if c == 1)
+def _readings(line: Line, width: int) -> int:
+    return len(cell_readings(split_values(line.text).cell_tokens, width))
 
 
-def _best(widths: list[int], fit: dict[int, tuple[int, int]]) -> int | None:
-    """The width that fits best, or None on a tie."""
-    ranked = sorted(widths, key=lambda w: fit[w], reverse=True)
-    if not ranked or (len(ranked) > 1 and fit[ranked[0]] == fit[ranked[1]]):
-        return None
-    return ranked[0]
+def _mostly_one_reading(probe: list[Line], width: int) -> bool:
+    return sum(1 for line in probe if _readings(line, width) == 1) * 2 > len(probe)
 
 
 def _widths(probe: list[Line]) -> set[int]:
@@ -179,16 +197,26 @@ def _layout(region: list[Line], width: int) -> tuple[str | None, list[str], int,
     over one with a label column's header; a longer header over a shorter one."""
     head = _before_empty_rows(region, width)
     found: list[tuple[str | None, list[str], int, bool]] = []
-    for end in range(len(head), 0, -1):
+    # what follows the header is the first row's label: at most MAX_LABEL_LINES lines
+    for end in range(len(head), max(0, len(head) - MAX_LABEL_LINES - 1), -1):
         lines = head[:end]
+        if any(_names_a_column(normalize_spaces(ln.text)) for ln in head[end:]):
+            continue  # header words left over: this is not where the header ends
         title = normalize_spaces(lines[0].text) if len(lines) > 1 else None
         header_lines = lines[1:] if len(lines) > 1 else lines
         segments = header_segments(join_fragments([ln.text for ln in header_lines]))
-        if len(segments) == width:
+        if len(segments) == width and all(map(_names_a_column, segments)):
             found.append((title, segments, end, True))
-        elif len(segments) == width + 1:
+        elif len(segments) == width + 1 and all(map(_names_a_column, segments[1:])):
             found.append((title or segments[0], segments[1:], end, False))
     return next((layout for layout in found if layout[3]), found[0] if found else None)
+
+
+def _names_a_column(segment: str) -> bool:
+    """A column header says what its numbers are: a measure word, a period or a unit
+    (`Periodutfall`, `Prognos apr`, `2024 | Budget`, `Förväntad effekt … (tkr)`)."""
+    name = segment.split(" | ")[-1]  # the column's own words, not its group's
+    return bool(_COLUMN_WORD.search(name) or _PERIOD.search(name) or _UNIT.search(name))
 
 
 def _before_empty_rows(region: list[Line], width: int) -> list[Line]:

@@ -18,13 +18,20 @@ from ingest.families import TableFamily, match_family
 from ingest.headers import HeaderError, column_headers
 from ingest.headers.grid import header_texts
 from ingest.tables.arithmetic import resolve
-from ingest.tables.body import MAX_HEADER_LINES, choose_year_labels, read_body, row_split
+from ingest.tables.body import (
+    MAX_HEADER_LINES,
+    choose_year_labels,
+    read_body,
+    readings,
+    row_split,
+)
 from ingest.tables.model import Table, TableError
 from ingest.tables.roles import assign_roles, closes_with_total
 from ingest.text import Line, join_fragments, normalize_spaces
 from ingest.tokens import ValuesLine, split_values
 
 MIN_FIRST_ROW_NUMBERS = 2
+PROBE_ROWS = 12  # values lines that weigh a header's width
 
 
 @dataclass(frozen=True)
@@ -135,13 +142,20 @@ def _read_header(content: Sequence[Line], first_row: int, family: TableFamily, t
     errors: list[str] = []
     first = split_values(content[first_row].text)
     for as_grid in (False, True):
+        fitting: list[tuple[int, list[str]]] = []
         for end in range(first_row, 0, -1):
-            lines = content[:end]
             try:
-                columns = _fitting_columns(lines, family, first, as_grid)
+                fitting.append((end, _fitting_columns(content[:end], family, first, as_grid)))
             except HeaderError as error:
                 errors.append(str(error))
-                continue
+        if fitting:
+            # A label printed above its numbers can read as one more header column
+            # (`Intäkter` / `31 324 48 751 …`): the header whose width reads the rows below
+            # best wins, the longest among equals.
+            end, columns = max(
+                fitting, key=lambda fit: (_body_fit(content, fit[0], len(fit[1]), family), fit[0])
+            )
+            lines = content[:end]
             header_text = join_fragments([line.text for line in lines])
             return Table(
                 family,
@@ -153,6 +167,24 @@ def _read_header(content: Sequence[Line], first_row: int, family: TableFamily, t
                 unit=family.unit,
             )
     raise TableError(f"table {title!r}: cannot read its header ({errors[0]})", content[0].number)
+
+
+def _body_fit(
+    content: Sequence[Line], end: int, width: int, family: TableFamily
+) -> tuple[int, int]:
+    """How many of the values lines after a header of `end` lines read as `width` cells,
+    and how many of them one way only."""
+    values: list[ValuesLine] = []
+    for line in content[end : end + MAX_HEADER_LINES]:
+        split = split_values(line.text)
+        prose = len(line.text.strip()) > family.max_label_length and split.numeric_token_count < 2
+        if len(values) == PROBE_ROWS or prose:
+            break  # the table has ended
+        if split.numeric_token_count:
+            values.append(split)
+    splits = [row_split(v, width, family) for v in values]
+    counts = [len(readings(split, width, family)) if split else 0 for split in splits]
+    return sum(1 for c in counts if c), sum(1 for c in counts if c == 1)
 
 
 def _fitting_columns(

@@ -77,7 +77,7 @@ final as (
         outside_marts.unit,
         outside_marts.rounding,
         bool_or(
-            outside_marts.unit = '%'
+            coalesce(outside_marts.unit = '%', false)
             or regexp_matches(lower(outside_marts.column_header), '%|proc|andel')
         ) over (
             partition by

@@ -8,7 +8,7 @@ reports as (
 
 tables as (
 
-    select * from {{ ref('stg_report_tables') }}
+    select * from {{ ref('int_report_tables') }}
 
 ),
 
@@ -34,8 +34,8 @@ table_counts as (
 
     select
         report_id,
-        count(*) filter (where table_family = 'budget') as economic_table_count,
-        count(*) filter (where table_family like 'placement_%') as placement_table_count
+        count(*) filter (where mart_family = 'budget') as economic_table_count,
+        count(*) filter (where mart_family like 'placement_%') as placement_table_count
     from tables
     group by report_id
 

@@ -121,6 +121,14 @@ not_loaded as (
 
 ),
 
+unioned as (
+
+    select * from loaded
+    union all by name
+    select * from not_loaded
+
+),
+
 final as (
 
     select
@@ -136,22 +144,7 @@ final as (
         cast(lines_rejected as bigint) as lines_rejected,
         cast(rule_breaches as bigint) as rule_breaches,
         warning
-    from loaded
-    union all
-    select
-        report_id,
-        file_name,
-        load_status,
-        cast(tables_read as bigint) as tables_read,
-        table_families,
-        cast(generic_tables as bigint) as generic_tables,
-        cast(truncated_tables as bigint) as truncated_tables,
-        cast(table_shaped_lines as bigint) as table_shaped_lines,
-        cast(lines_placed as bigint) as lines_placed,
-        cast(lines_rejected as bigint) as lines_rejected,
-        cast(rule_breaches as bigint) as rule_breaches,
-        warning
-    from not_loaded
+    from unioned
 
 )
 
