@@ -40,6 +40,13 @@ def normalize_spaces(text: str) -> str:
     return re.sub(r"\s+", " ", text).strip()
 
 
+def continues_in_lowercase(lines: Sequence[Line], index: int) -> bool:
+    """Whether the next non-blank line after lines[index] starts with a lowercase letter:
+    the text of lines[index] goes on there (a wrapped label or sentence)."""
+    following = next((line.text.strip() for line in lines[index + 1 :] if not line.is_blank), "")
+    return following[:1].islower()
+
+
 MIN_FURNITURE_LENGTH = 12  # shorter repeats are table cells (`T2`, `T3`), not page headers
 
 

@@ -46,7 +46,13 @@ def detect_municipality(lines: Sequence[Line], names: Sequence[str]) -> Named | 
     twice and more often than any other."""
     alternatives = "|".join(re.escape(name) for name in sorted(names, key=len, reverse=True))
     pattern = re.compile(rf"\b({alternatives})s?\b")
-    found = [(m.group(1), line.number) for line in lines for m in pattern.finditer(line.text)]
+    found = [
+        (m.group(1), line.number)
+        for line in lines
+        for m in pattern.finditer(line.text)
+        # a line without its trailing space breaks inside a word (`Nacka` / `modell`)
+        if line.text.endswith(" ") or m.end() < len(line.text.rstrip())
+    ]
     return _most_named(found, MIN_MENTIONS)
 
 

@@ -48,7 +48,8 @@ RULES: list[tuple[str, re.Pattern[str], _Extractor]] = [
     (
         "title",
         re.compile(
-            rf"(?i:delårsrapport(?:en)?|delårsbokslut(?:et)?)\s+(?i:per\s+)?(?:(?i:den)\s+\d\d?\s+)?"
+            rf"(?i:delårsrapport(?:en)?|delårsbokslut(?:et)?|delår(?:et)?)\s+(?i:per\s+)?"
+            rf"(?:(?i:den)\s+\d\d?\s+)?"
             rf"(?P<month>{_FULL_MONTH}){_Y}"
         ),
         _month("interim_report"),

@@ -17,7 +17,7 @@ from ingest.rejects import Reject
 from ingest.tables.arithmetic import Draft
 from ingest.tables.model import Table
 from ingest.tables.roles import TOTAL_LABEL
-from ingest.text import Line, join_fragments, normalize_spaces
+from ingest.text import Line, continues_in_lowercase, join_fragments, normalize_spaces
 from ingest.tokens import ValuesLine, split_values, with_year_in_label
 
 MAX_LABEL_LINES = 3  # a row label wraps over at most this many lines
@@ -61,10 +61,12 @@ def choose_year_labels(drafts: list[Draft]) -> None:
             draft.label, draft.readings = draft.year_label, draft.year_readings
 
 
-def read_body(content: Sequence[Line], table: Table, stop: Callable[[Line], bool]) -> list[Draft]:
+def read_body(
+    content: Sequence[Line], table: Table, stop: Callable[[Sequence[Line], int], bool]
+) -> list[Draft]:
     """The rows of `table` from `content` (the lines after its header), as drafts; lines
     that cannot be read are added to the table's rejects. `stop` tells a line that belongs
-    to something else (the next table)."""
+    to something else (the next table), given the lines and its index among them."""
     family, width = table.family, len(table.columns)
     drafts: list[Draft] = []
     pending: list[Line] = []
@@ -75,10 +77,10 @@ def read_body(content: Sequence[Line], table: Table, stop: Callable[[Line], bool
         if repeated_header_end is not None:
             index = repeated_header_end
             continue
+        if stop(content, index):
+            break
         line = content[index]
         index += 1
-        if stop(line):
-            break
         values = split_values(line.text)
         if values.glued:
             reason = f"numbers glued without a separator ({values.glued!r}): not read"
@@ -90,6 +92,8 @@ def read_body(content: Sequence[Line], table: Table, stop: Callable[[Line], bool
             table.last_line, pending = line.number, []
             continue
         fits = bool(values.numeric_token_count) and row_split(values, width, family) is not None
+        if fits and _ends_in_year(values) and continues_in_lowercase(content, index - 1):
+            fits = False  # `Statsbidrag 2018` / `för att stärka …`: the year is label text
         if not fits and _is_label_text(values, width):
             too_long = len(normalize_spaces(line.text)) > family.max_label_length
             word_lines = sum(1 for p in pending if p.text.endswith(" "))
@@ -162,14 +166,18 @@ def _empty_draft(pending: list[Line], line: Line, values: ValuesLine, width: int
     return Draft(label, label_line, line.number, line.text, [(EMPTY,) * width])
 
 
+def _ends_in_year(values: ValuesLine) -> bool:
+    shifted = with_year_in_label(values)
+    return shifted is not None and not shifted.cell_tokens
+
+
 def _is_label_text(values: ValuesLine, width: int) -> bool:
     """Words only, words ending in a year (`Kontorsutrustning socialförvaltningen 2025`),
     or words and one small number that cannot be a row of `width` cells: the spacing shows
     no empty cell (`LSS/SoL yngre 65` / `år 25 700 …`, a label wrapped inside `65 år`)."""
     if values.numeric_token_count == 0:
         return True
-    shifted = with_year_in_label(values)
-    if shifted is not None and not shifted.cell_tokens:
+    if _ends_in_year(values):
         return True
     return (
         width > 1
@@ -182,7 +190,10 @@ def _is_label_text(values: ValuesLine, width: int) -> bool:
 def _repeated_header_end(content: Sequence[Line], index: int, table: Table) -> int | None:
     """After a page break a table may print its header again, with or without its title:
     if it starts at content[index], the index of the line after it."""
-    targets = {table.header_text, table.header_text.removeprefix(table.title).strip()}
+    columns = table.header_text.removeprefix(table.title).strip()
+    if not columns:
+        return None  # a title alone (`Statsbidrag 2018`) may open a row's label too
+    targets = {table.header_text, columns}
     fragments: list[str] = []
     for end in range(index, min(index + MAX_HEADER_LINES, len(content))):
         fragments.append(content[end].text)

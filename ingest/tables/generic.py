@@ -16,14 +16,14 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
-from ingest.families import TableFamily, match_family
+from ingest.families import TableFamily
 from ingest.headers import UNNAMED_COLUMN, WRAPPED_HYPHEN, Lexicon
 from ingest.numbers import cell_readings, possible_widths
 from ingest.periods import MONTH, MONTH_RANGE, YEAR
 from ingest.rejects import Reject
 from ingest.tables.body import MAX_LABEL_LINES
 from ingest.tables.model import Table
-from ingest.tables.reader import read_rows
+from ingest.tables.reader import read_rows, starts_family_table
 from ingest.text import Line, join_fragments, normalize_spaces
 from ingest.tokens import split_values
 
@@ -297,6 +297,6 @@ def _table(
         table,
         content[start:],
         at_end=last,
-        stop=lambda line: line.number in taken or match_family(line.text) is not None,
+        stop=lambda lines, at: lines[at].number in taken or starts_family_table(lines, at),
     )
     return table

@@ -27,7 +27,7 @@ from ingest.tables.body import (
 )
 from ingest.tables.model import Table, TableError
 from ingest.tables.roles import assign_roles, closes_with_total
-from ingest.text import Line, join_fragments, normalize_spaces
+from ingest.text import Line, continues_in_lowercase, join_fragments, normalize_spaces
 from ingest.tokens import ValuesLine, split_values
 
 MIN_FIRST_ROW_NUMBERS = 2
@@ -64,7 +64,7 @@ def find_tables(
     failures: list[TableFailure] = []
     index = 0
     while index < len(lines):
-        found = None if lines[index].is_blank else match_family(logical_text(lines, index))
+        found = opens_table(lines, index)
         if found is None:
             index += 1
             continue
@@ -96,15 +96,29 @@ def read_table(
     return table
 
 
-def starts_family_table(line: Line) -> bool:
-    return match_family(normalize_spaces(line.text)) is not None
+def opens_table(lines: Sequence[Line], index: int) -> tuple[TableFamily, str] | None:
+    """The family and title of the table lines[index] opens, if it opens one. A line of
+    nothing but a title's words, continued by a lowercase word, is the start of a wrapped
+    row label or sentence (`Statsbidrag 2018` / `för att stärka insatserna …`)."""
+    if lines[index].is_blank:
+        return None
+    text = logical_text(lines, index)
+    found = match_family(text)
+    if found is None:
+        return None
+    whole_line = found[1] == normalize_spaces(text)
+    return None if whole_line and continues_in_lowercase(lines, index) else found
+
+
+def starts_family_table(content: Sequence[Line], index: int) -> bool:
+    return opens_table(content, index) is not None
 
 
 def read_rows(
     table: Table,
     content: Sequence[Line],
     at_end: int,
-    stop: Callable[[Line], bool] = starts_family_table,
+    stop: Callable[[Sequence[Line], int], bool] = starts_family_table,
 ) -> None:
     """Read the body after the table's header, choose readings, assign row roles and tell
     whether the table looks cut off."""
@@ -152,9 +166,12 @@ def _read_header(content: Sequence[Line], first_row: int, family: TableFamily, t
             # A label printed above its numbers can read as one more header column
             # (`Intäkter` / `31 324 48 751 …`): the header whose width reads the rows below
             # best wins, the longest among equals.
-            end, columns = max(
-                fitting, key=lambda fit: (_body_fit(content, fit[0], len(fit[1]), family), fit[0])
-            )
+            end, columns = fitting[0]
+            if len({len(c) for _, c in fitting}) > 1:
+                end, columns = max(
+                    fitting,
+                    key=lambda fit: (_body_fit(content, fit[0], len(fit[1]), family), fit[0]),
+                )
             lines = content[:end]
             header_text = join_fragments([line.text for line in lines])
             return Table(

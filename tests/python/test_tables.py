@@ -261,6 +261,25 @@ def test_page_break_with_the_header_printed_again_continues_the_table() -> None:
     assert [r.reason for r in table.rejects] == ["page header or footer inside table"]
 
 
+def test_a_label_wrapped_after_the_title_words_continues_the_row() -> None:
+    # Another width might wrap `Statsbidrag 2018 för att stärka insatserna …` (001 line 79)
+    # right after `Statsbidrag 2018`: the lowercase line below shows the label goes on, so
+    # it is neither a new state-grant table nor a row of 2018 kronor.
+    lines = [line.text for line in report_lines(NACKA_2018_T1)]
+    assert lines[78].startswith("Statsbidrag 2018 för att stärka insatserna")
+    lines[78:79] = ["Statsbidrag 2018 ", lines[78].removeprefix("Statsbidrag 2018 ")]
+    lines = read_lines("\n".join(lines))
+    (table,) = [
+        t for t in find_tables(lines, page_furniture(lines))[0] if t.family.name == "state_grants"
+    ]
+    original = next(t for t in report_tables(NACKA_2018_T1) if t.family.name == "state_grants")
+    assert [r.label for r in table.rows] == [r.label for r in original.rows]
+    assert [(r.label_line, r.source_line) for r in table.rows][3] == (79, 80)
+    label = "Statsbidrag 2018 för att stärka insatserna för barn och unga med psykisk ohälsa"
+    assert amounts(table, label) == {"Belopp": D("294311")}
+    assert table.rejects == []
+
+
 def test_rows_keep_their_source_lines() -> None:
     (table,) = budget_tables(NACKA_2018_T1)
     for row in table.rows:
