@@ -72,14 +72,47 @@ sick_leave_headers as (
 
 ),
 
-budget_column_gaps as (
+column_seeds as (
+
+    -- the seed that maps each family's column header keys
+    select * from (
+        values
+            ('budget', 'column_header_map'),
+            ('placement_volume', 'placement_column_map'),
+            ('placement_price', 'placement_column_map'),
+            ('personal_assistance', 'measure_column_map'),
+            ('state_grants', 'measure_column_map'),
+            ('investments', 'measure_column_map'),
+            ('assignment_counts', 'measure_column_map'),
+            ('staff_turnover', 'measure_column_map'),
+            ('case_statistics', 'measure_column_map'),
+            ('placement_counts', 'measure_column_map')
+    ) as family_seeds (mart_family, seed)
+
+),
+
+mapped_column_keys as (
+
+    select 'budget' as mart_family, header_key from budget_headers
+    union all
+    select table_family as mart_family, header_key from placement_headers
+    union all
+    select table_family as mart_family, header_key from measure_headers
+
+),
+
+column_gaps as (
 
     select
-        report_id, table_id, mart_family, 'column' as gap_kind, column_header as printed,
-        header_key as mapping_key, 'column_header_map' as seed
+        columns.report_id, columns.table_id, columns.mart_family, 'column' as gap_kind,
+        columns.column_header as printed, columns.header_key as mapping_key, column_seeds.seed
     from columns
-    where mart_family = 'budget'
-        and header_key not in (select budget_headers.header_key from budget_headers)
+    inner join column_seeds on columns.mart_family = column_seeds.mart_family
+    where not exists (
+        select 1 from mapped_column_keys
+        where mapped_column_keys.mart_family = columns.mart_family
+            and mapped_column_keys.header_key = columns.header_key
+    )
 
 ),
 
@@ -113,21 +146,6 @@ budget_row_gaps as (
 
 ),
 
-placement_column_gaps as (
-
-    select
-        report_id, table_id, mart_family, 'column' as gap_kind, column_header as printed,
-        header_key as mapping_key, 'placement_column_map' as seed
-    from columns
-    where mart_family in ('placement_volume', 'placement_price')
-        and not exists (
-            select 1 from placement_headers
-            where placement_headers.table_family = columns.mart_family
-                and placement_headers.header_key = columns.header_key
-        )
-
-),
-
 placement_row_gaps as (
 
     select
@@ -141,24 +159,6 @@ placement_row_gaps as (
     where tables.mart_family in ('placement_volume', 'placement_price')
         and rows.row_label_key not in (
             select care_categories.care_category_label_key from care_categories
-        )
-
-),
-
-measure_column_gaps as (
-
-    select
-        report_id, table_id, mart_family, 'column' as gap_kind, column_header as printed,
-        header_key as mapping_key, 'measure_column_map' as seed
-    from columns
-    where mart_family in (
-        'personal_assistance', 'state_grants', 'investments', 'assignment_counts',
-        'staff_turnover', 'case_statistics', 'placement_counts'
-    )
-        and not exists (
-            select 1 from measure_headers
-            where measure_headers.table_family = columns.mart_family
-                and measure_headers.header_key = columns.header_key
         )
 
 ),
@@ -194,17 +194,13 @@ sick_leave_column_gaps as (
 
 final as (
 
-    select * from budget_column_gaps
+    select * from column_gaps
     union all
     select * from budget_table_gaps
     union all
     select * from budget_row_gaps
     union all
-    select * from placement_column_gaps
-    union all
     select * from placement_row_gaps
-    union all
-    select * from measure_column_gaps
     union all
     select * from measure_table_gaps
     union all

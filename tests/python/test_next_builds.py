@@ -1,8 +1,8 @@
 """End to end with reports no code has seen: next reports of the bundled five and other
 municipalities' layouts build green with no manifest entry, every cell as printed; and a
 folder with a truncated report, a corrupted one, one whose line cannot be read, a new
-indicator and a report without a period publishes the others and says what is wrong,
-the root cause first."""
+indicator, a header no map knows yet and a report without a period publishes the others
+and says what is wrong, the root cause first."""
 
 from datetime import date
 from decimal import Decimal
@@ -202,6 +202,9 @@ def troubled(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, str]:
     lines[282] = " Antal unga som får insats av MiniMaria ska öka 199 232 128 70 T1 "
     text = "\n".join(lines)
     (folder / "new_indicator.txt").write_text(text, encoding="utf-8")
+    # a column header no reviewed map knows yet (`Differens` for `Avvikelse`)
+    text = HARNOSAND.read_text(encoding="utf-8").replace(" Avvikelse \n", " Differens \n")
+    (folder / "unmapped_header.txt").write_text(text, encoding="utf-8")
     # no period anywhere
     (folder / "no_period.txt").write_text(
         "Socialnämnden i Nacka \nNacka kommun har många invånare. \n", encoding="utf-8"
@@ -213,7 +216,7 @@ def troubled(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, str]:
 def test_a_troubled_folder_publishes_the_others_and_says_why_first(troubled) -> None:
     output, printed = troubled
     lines = printed.splitlines()
-    assert lines[0].endswith(": 5 reports, 2 published, 2 quarantined, 1 not loaded")
+    assert lines[0].endswith(": 6 reports, 3 published, 2 quarantined, 1 not loaded")
     assert lines[1].startswith("NOT LOADED no_period.txt: report not loaded: cannot establish")
     # the root cause at the ingest before the rule it broke
     quarantined = lines.index(
@@ -243,6 +246,7 @@ def test_a_troubled_folder_in_the_warehouse(troubled) -> None:
             "ale_corrupted": "quarantined",
             "unreadable_row": "quarantined",
             "new_indicator": "published",
+            "unmapped_header": "published",
             "no_period": "rejected",
         }
         assert db.execute(
@@ -252,12 +256,35 @@ def test_a_troubled_folder_in_the_warehouse(troubled) -> None:
         # no quarantined number reaches a fact
         for fact in ("fct_budget_outcome", "fct_report_table_cells", "fct_indicator_fulfilment"):
             reports = db.execute(f"select distinct report_id from marts.{fact}").fetchall()
-            assert {r for (r,) in reports} <= {"cut_off", "new_indicator"}, fact
+            assert {r for (r,) in reports} <= {"cut_off", "new_indicator", "unmapped_header"}, fact
         assert db.execute(
             """select rule, source_line, root_cause like 'line 239: cannot read 10 cells%'
             from marts.dq_quarantined_reports where report_id = 'unreadable_row'
                 and rule = 'rows_add_up_to_total' limit 1"""
         ).fetchone() == ("rows_add_up_to_total", 265, True)
+        # the unmapped header is listed with the seed and key to add; meanwhile the table's
+        # cells are in the generic cells, and none of them in the budget marts
+        assert db.execute(
+            """select table_id, title_line, mart_family, gap_kind, printed, mapping_key, seed
+            from marts.dq_unmapped_tables where report_id = 'unmapped_header'"""
+        ).fetchall() == [
+            (
+                "resultat_per_verksamhet_mkr",
+                8,
+                "budget",
+                "column",
+                "Differens",
+                "differens",
+                "column_header_map",
+            )
+        ]
+        assert db.execute(
+            """select count(*), sum(value) from marts.fct_report_table_cells
+            where report_id = 'unmapped_header' and column_header = 'Differens'"""
+        ).fetchone() == (5, Decimal("-2.2"))
+        assert db.execute(
+            "select count(*) from marts.fct_budget_outcome where report_id = 'unmapped_header'"
+        ).fetchone() == (0,)
         # the new indicator is published with what its wording says, and listed
         assert db.execute(
             """select inferred_unit, inferred_direction, direction_source, has_target,
