@@ -63,7 +63,8 @@ def summary_lines(summary: BuildSummary, output: Path) -> list[str]:
         if report.load_status == "rejected":
             continue
         lines.append(
-            f"  {report.file_name} {report.load_status}: {report.tables_read} tables "
+            f"  {report.file_name} {report.load_status}: {report.tables_read} "
+            f"table{'' if report.tables_read == 1 else 's'} "
             f"({report.table_families or 'none'}), {report.lines_placed} of "
             f"{report.table_shaped_lines} table-shaped lines placed, "
             f"{report.lines_rejected} rejected"

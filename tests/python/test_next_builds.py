@@ -64,6 +64,11 @@ def _run(folder: Path, output: Path, expected_exit: int) -> str:
 def test_next_reports_build_green_with_their_metadata(green, next_reports) -> None:
     folder, output, printed = green
     assert printed.splitlines()[0].endswith(": 8 reports, 8 published, 0 quarantined, 0 not loaded")
+    # per report, what was read and placed
+    assert (
+        "  harnosand_verksamhetsberattelse_2023.txt published: 1 table (generic), "
+        "5 of 5 table-shaped lines placed, 0 rejected"
+    ) in printed.splitlines()
     with duckdb.connect(str(output), read_only=True) as db:
         for report in next_reports:
             row = db.execute(
