@@ -43,8 +43,8 @@ def normalize_spaces(text: str) -> str:
 def continues_in_lowercase(lines: Sequence[Line], index: int) -> bool:
     """Whether the next non-blank line after lines[index] starts with a lowercase letter:
     the text of lines[index] goes on there (a wrapped label or sentence)."""
-    following = next((line.text.strip() for line in lines[index + 1 :] if not line.is_blank), "")
-    return following[:1].islower()
+    _, following = next_text(lines, index + 1)
+    return following is not None and following.strip()[:1].islower()
 
 
 MIN_FURNITURE_LENGTH = 12  # shorter repeats are table cells (`T2`, `T3`), not page headers

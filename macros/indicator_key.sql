@@ -34,12 +34,10 @@
     null when it says neither or both.
 -#}
 {% macro direction_from_wording(indicator) %}
+    {%- set lower_words = "regexp_matches(lower(" ~ indicator ~ "), '(^|[^a-zåäö])(sjunk|minsk|sänk|lägre|högst|färre|reducer)')" -%}
+    {%- set higher_words = "regexp_matches(lower(" ~ indicator ~ "), '(^|[^a-zåäö])(ök|höj|högre|minst|fler|förbättr)')" -%}
     case
-        when regexp_matches(lower({{ indicator }}), '(^|[^a-zåäö])(sjunk|minsk|sänk|lägre|högst|färre|reducer)')
-            and not regexp_matches(lower({{ indicator }}), '(^|[^a-zåäö])(ök|höj|högre|minst|fler|förbättr)')
-            then 'lower_is_better'
-        when regexp_matches(lower({{ indicator }}), '(^|[^a-zåäö])(ök|höj|högre|minst|fler|förbättr)')
-            and not regexp_matches(lower({{ indicator }}), '(^|[^a-zåäö])(sjunk|minsk|sänk|lägre|högst|färre|reducer)')
-            then 'higher_is_better'
+        when {{ lower_words }} and not {{ higher_words }} then 'lower_is_better'
+        when {{ higher_words }} and not {{ lower_words }} then 'higher_is_better'
     end
 {% endmacro %}

@@ -39,24 +39,19 @@
 
     ),
 
-    net_rows as (
+    net_with_parts as (
 
         select
             net.report_id,
             net.table_id,
             net.row_number,
             net.row_label,
-            'net_equals_its_varav_parts' as rule,
             net.column_number,
             net.column_header,
-            case
-                when abs(coalesce(net.value, 0) - parts.printed_sum)
-                    <= (parts.part_count + 1) / 2.0 * greatest(parts.part_rounding, net.rounding)
-                    then parts.printed_sum
-                when parts.all_positive then parts.revenue_minus_cost
-                else parts.printed_sum
-            end as expected_value,
             coalesce(net.value, 0) as printed_value,
+            parts.printed_sum,
+            parts.revenue_minus_cost,
+            parts.all_positive,
             (parts.part_count + 1) / 2.0 * greatest(parts.part_rounding, net.rounding) as tolerance,
             net.source_line
         from additive as net
@@ -65,6 +60,29 @@
             and net.table_id = parts.table_id
             and net.row_number = parts.parent_row_number
             and net.column_number = parts.column_number
+
+    ),
+
+    net_rows as (
+
+        -- parts printed as they add up; both printed positive, revenue minus cost
+        select
+            report_id,
+            table_id,
+            row_number,
+            row_label,
+            'net_equals_its_varav_parts' as rule,
+            column_number,
+            column_header,
+            case
+                when abs(printed_value - printed_sum) <= tolerance then printed_sum
+                when all_positive then revenue_minus_cost
+                else printed_sum
+            end as expected_value,
+            printed_value,
+            tolerance,
+            source_line
+        from net_with_parts
 
     ),
 
