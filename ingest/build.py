@@ -1,142 +1,103 @@
-"""Reports → seeds → dbt → a published DuckDB file.
+"""Reports → raw tables → dbt → a published DuckDB file, safe to run unattended.
 
-The build runs into a scratch file beside the output and replaces the output only when every
-dbt model and test passed, so a failed build never replaces the last good warehouse. A
-report whose numbers break a rule is quarantined inside the build (its facts stay out of the
-marts) and the others publish; with `strict`, such a breach fails the build instead.
+Before anything is created, the reports folder and the output's folder are checked (a clear
+BuildError names the path). Then, holding the output's lock (run/lock.py: one build at a
+time per output; a second waits, or gives up with `wait_seconds=0`), the build removes what
+killed builds of the same output left (run/scratch.py) and works in a scratch folder of its
+own beside the output: it reads every report (inputs.py, identity.py, extract.py),
+validates the records with Great Expectations, loads them into the raw schema of a new
+database with DuckDB's reader (raw.py), runs `dbt build` on it and replaces the output only
+when every model and test passed, so a failed build never replaces the last good
+warehouse. A report whose numbers break a rule is quarantined inside the build (its facts
+stay out of the marts) and the others publish; with `strict`, such a breach fails the build.
 """
 
 from __future__ import annotations
 
-import json
 import os
-import subprocess
-import sys
-import tempfile
+import shutil
 import time
-from collections.abc import Iterator
-from contextlib import contextmanager
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from ingest.extract import Extraction, extract_reports
+from ingest.inputs import DEFAULT_MAX_REPORT_BYTES, InputError, ReportText, check_reports_folder
 from ingest.outcome import BuildOutcome, read_outcome
+from ingest.raw import load_raw
+from ingest.run.dbt import DbtRun, run_dbt
+from ingest.run.errors import BuildError
+from ingest.run.lock import BuildLock, Holder
+from ingest.run.progress import Progress
+from ingest.run.record import RunRecord
+from ingest.run.scratch import new_scratch, remove_leftovers
 from ingest.seeds import write_seeds
 
 PROJECT_ROOT = Path(__file__).resolve().parent.parent
 DEFAULT_REPORTS = PROJECT_ROOT / "reports"
-DEFAULT_SEEDS = PROJECT_ROOT / "seeds" / "ingested"
+DEFAULT_INGESTED = PROJECT_ROOT / "ingested"
 DEFAULT_OUTPUT = PROJECT_ROOT / "warehouse.duckdb"
-SCRATCH_SEEDS = PROJECT_ROOT / ".ingest"
-MAX_FAILURE_ROWS = 20
 
-
-class BuildError(RuntimeError):
-    pass
+__all__ = ["BuildError", "BuildSummary", "build", "ingest", "root_causes"]
 
 
 @dataclass
 class BuildSummary:
     extraction: Extraction
-    seed_counts: dict[str, int]
+    raw_counts: dict[str, int]
     ingest_seconds: float
     dbt_seconds: float
     warnings: list[str]
     outcome: BuildOutcome
+    dbt: DbtRun = field(default_factory=DbtRun)
 
 
-def ingest(reports_dir: Path, seeds_dir: Path, validate: bool = True) -> tuple[Extraction, dict]:
-    """Read every report in `reports_dir` and write the ingest seeds to `seeds_dir`."""
-    extraction = extract_reports(reports_dir)
-    if not extraction.reports:
-        raise BuildError("no report could be read:\n" + "\n".join(extraction.errors))
+def ingest(
+    reports_dir: Path,
+    validate: bool = True,
+    progress: Progress | None = None,
+    max_report_bytes: int = DEFAULT_MAX_REPORT_BYTES,
+) -> Extraction:
+    """Read every entry of `reports_dir`; BuildError when the folder has nothing to read or
+    the records fail validation."""
+    progress = progress or Progress(stream=None)
+
+    def report_done(text: ReportText, out: Extraction | None, seconds: float) -> None:
+        detail = (
+            f"{_count(out.tables, 'table')}, {_count(out.indicator_rows, 'indicator row')}, "
+            f"{_count(out.rejects, 'rejected line')}"
+            if out is not None
+            else "not loaded"
+        )
+        progress.record(f"ingest {text.path.name}", seconds, detail)
+
+    try:
+        with progress.step("ingest") as step:
+            extraction = extract_reports(reports_dir, None, max_report_bytes, report_done)
+            step.detail = (
+                f"{extraction.loaded_files} of {len(extraction.input_files)} files loaded, "
+                f"{len(extraction.tables)} tables, {len(extraction.rows)} rows"
+            )
+    except InputError as error:
+        raise BuildError(str(error)) from error
     if validate:
-        from ingest.validate import validate_extraction
+        with progress.step("validate (Great Expectations)"):
+            from ingest.validate import validate_extraction
 
-        failures = validate_extraction(extraction)
+            failures = validate_extraction(extraction)
         if failures:
             raise BuildError(
                 "ingest output failed validation:\n" + "\n".join(f"  {f}" for f in failures)
             )
-    return extraction, write_seeds(extraction, seeds_dir)
+    return extraction
 
 
-def run_dbt(database: Path, seeds_dir: Path, target_dir: Path, strict: bool = False) -> list[str]:
-    """`dbt build` into `database`; raise BuildError listing what failed and why, else
-    return the warnings (tests of severity warn that found rows).
-
-    dbt runs in its own process so that DuckDB closes (and checkpoints) the file before it
-    is published.
-    """
-    environment = os.environ | {
-        "WAREHOUSE_BUILD_PATH": str(database),
-        "WAREHOUSE_INGEST_SEEDS": os.path.relpath(seeds_dir, PROJECT_ROOT),
-        "WAREHOUSE_TARGET_PATH": str(target_dir),
-        "DBT_SEND_ANONYMOUS_USAGE_STATS": "False",
-    }
-    command = [
-        sys.executable,
-        "-m",
-        "dbt.cli.main",
-        "build",
-        "--project-dir",
-        str(PROJECT_ROOT),
-        "--profiles-dir",
-        str(PROJECT_ROOT),
-        "--log-path",
-        str(target_dir / "logs"),
-        "--quiet",
-        "--vars",
-        json.dumps({"quarantine_reports": not strict}),
-    ]
-    outcome = subprocess.run(command, env=environment, capture_output=True, text=True)
-    results_file = target_dir / "run_results.json"
-    if not results_file.exists():
-        raise BuildError(f"dbt build did not run:\n{outcome.stdout}{outcome.stderr}")
-    results = json.loads(results_file.read_text(encoding="utf-8"))["results"]
-    if outcome.returncode != 0:
-        raise BuildError("dbt build failed:\n" + _describe_failures(results, database))
-    return [f"{r['unique_id']}: {r['message']}" for r in results if r["status"] == "warn"]
+def _count(items: list, noun: str) -> str:
+    return f"{len(items)} {noun}{'' if len(items) == 1 else 's'}"
 
 
-def _describe_failures(results: list[dict], database: Path) -> str:
-    """One paragraph per failed node; for a failed data test, the offending rows."""
-    import duckdb
-
-    lines: list[str] = []
-    for result in results:
-        if result["status"] not in ("fail", "error"):
-            continue
-        lines.append(f"- {result['unique_id']}: {result['message']}")
-        if not result["unique_id"].startswith("test.") or not result.get("compiled_code"):
-            continue
-        try:
-            with duckdb.connect(str(database), read_only=True) as connection:
-                query = f"select * from ({result['compiled_code']}) limit {MAX_FAILURE_ROWS}"
-                frame = connection.sql(query).df()
-        except duckdb.Error as error:
-            lines.append(f"    (could not list its rows: {error})")
-            continue
-        for record in frame.to_dict("records"):
-            lines.append("    " + _describe_row(record))
-    return "\n".join(lines)
-
-
-def _describe_row(record: dict) -> str:
-    if {"report_id", "indicator", "rule", "detail"} <= record.keys():
-        return (
-            f"report {record['report_id']}, indicator {record['indicator']!r} "
-            f"(line {record.get('source_line')}): {record['rule']}: {record['detail']}"
-        )
-    if {"report_id", "table_id", "row_label", "expected_value", "printed_value"} <= record.keys():
-        return (
-            f"report {record['report_id']}, table {record['table_id']}, "
-            f"row {record['row_label']!r} (line {record.get('source_line')}), "
-            f"column {record.get('column_header')!r}: {record.get('rule')} expected "
-            f"{record['expected_value']}, printed {record['printed_value']}, difference "
-            f"{record['printed_value'] - record['expected_value']}"
-        )
-    return ", ".join(f"{key}={value}" for key, value in record.items())
+def write_ingested(reports_dir: Path, folder: Path) -> dict[str, int]:
+    """The raw tables as CSV files (`warehouse ingest`): the reviewable copy."""
+    return write_seeds(ingest(reports_dir), folder)
 
 
 def root_causes(extraction: Extraction) -> list[str]:
@@ -150,47 +111,130 @@ def root_causes(extraction: Extraction) -> list[str]:
     ]
 
 
-@contextmanager
-def _seeds_folder(bundled: bool) -> Iterator[Path]:
-    """Where the ingest seeds go: seeds/ingested for the bundled reports, else a scratch
-    folder inside the project (dbt needs seed paths relative to the project: it mirrors them
-    under its target folder, and an absolute path would overwrite the seeds themselves)."""
-    if bundled:
-        yield DEFAULT_SEEDS
-        return
-    SCRATCH_SEEDS.mkdir(exist_ok=True)
-    with tempfile.TemporaryDirectory(prefix="seeds-", dir=SCRATCH_SEEDS) as folder:
-        yield Path(folder)
+def check_output(output: Path) -> Path:
+    """The output path made absolute; BuildError when its folder cannot take it. Nothing
+    is created."""
+    output = Path(os.path.abspath(output))
+    folder = output.parent
+    if not folder.exists():
+        raise BuildError(
+            f"the output folder {folder} does not exist: create it first (mkdir -p {folder})"
+        )
+    if not folder.is_dir():
+        raise BuildError(f"the output's folder {folder} is not a folder")
+    if output.is_dir():
+        raise BuildError(f"the output {output} is a folder, not a database file")
+    if not os.access(folder, os.W_OK | os.X_OK):
+        raise BuildError(
+            f"cannot write in the output folder {folder} (read-only or not ours): the build "
+            "writes its scratch folder, lock and logs beside the output"
+        )
+    return output
 
 
-def build(reports_dir: Path, output: Path, strict: bool = False) -> BuildSummary:
+def build(
+    reports_dir: Path,
+    output: Path,
+    strict: bool = False,
+    *,
+    progress: Progress | None = None,
+    record: RunRecord | None = None,
+    wait_seconds: float | None = None,
+    max_report_bytes: int = DEFAULT_MAX_REPORT_BYTES,
+) -> BuildSummary:
     """Ingest `reports_dir` and publish a tested warehouse at `output` (atomically)."""
-    output = output.resolve()
-    output.parent.mkdir(parents=True, exist_ok=True)
-    bundled = reports_dir.resolve() == DEFAULT_REPORTS.resolve()
-    with (
-        tempfile.TemporaryDirectory(prefix="warehouse-build-", dir=output.parent) as scratch,
-        _seeds_folder(bundled) as seeds_dir,
-    ):
-        scratch_dir = Path(scratch)
-        started = time.perf_counter()
-        extraction, counts = ingest(reports_dir, seeds_dir)
-        ingested = time.perf_counter()
-        database = scratch_dir / output.name
-        try:
-            warnings = run_dbt(database, seeds_dir, scratch_dir / "target", strict)
-        except BuildError as error:
-            causes = root_causes(extraction)
-            if causes:
-                raise BuildError(
-                    "root causes at the ingest:\n"
-                    + "\n".join(f"  {c}" for c in causes)
-                    + f"\n{error}"
-                ) from error
-            raise
-        outcome = read_outcome(database)
+    progress = progress or Progress(stream=None)
+    reports_dir = Path(os.path.abspath(reports_dir))
+    try:
+        check_reports_folder(reports_dir)
+    except InputError as error:
+        raise BuildError(str(error)) from error
+    output = check_output(output)
+
+    def waiting(holder: Holder | None) -> None:
+        who = holder.describe() if holder else "holder unknown"
+        progress.say(f"waiting for the build of {output} that is running ({who})")
+
+    try:
+        lock = BuildLock(output, reports_dir, wait_seconds, waiting)
+        with lock:
+            if lock.taken_over is not None:
+                killed = lock.taken_over.describe()
+                progress.say(f"took over the lock of a build that did not finish ({killed})")
+            for folder in remove_leftovers(output):
+                progress.say(f"removed {folder.name}, left by a build that did not finish")
+            scratch = new_scratch(output)
+            try:
+                return _build_in(
+                    scratch, reports_dir, output, strict, progress, record, max_report_bytes
+                )
+            finally:
+                if record is not None:
+                    record.keep_dbt_log(scratch / "target" / "logs" / "dbt.log")
+                shutil.rmtree(scratch, ignore_errors=True)
+    except OSError as error:
+        raise BuildError(f"cannot write beside the output {output}: {error}") from error
+
+
+def _build_in(
+    scratch: Path,
+    reports_dir: Path,
+    output: Path,
+    strict: bool,
+    progress: Progress,
+    record: RunRecord | None,
+    max_report_bytes: int,
+) -> BuildSummary:
+    started = time.perf_counter()
+    extraction = ingest(reports_dir, progress=progress, max_report_bytes=max_report_bytes)
+    if record is not None:
+        record.data["inputs"] = extraction.input_files
+        record.data["rejects"] = root_causes(extraction)
+    if not extraction.reports:
+        raise BuildError("no report could be read:\n" + "\n".join(root_causes(extraction)))
+    database = scratch / output.name
+    with progress.step("load raw tables (DuckDB)") as step:
+        counts = load_raw(extraction, database, scratch / "raw")
+        step.detail = f"{sum(counts.values())} rows in {len(counts)} tables"
+    ingested = time.perf_counter()
+    progress.say("dbt build ...")
+    try:
+        dbt = run_dbt(database, scratch / "target", progress, strict)
+    except BuildError as error:
+        causes = root_causes(extraction)
+        if causes:
+            raise BuildError(
+                "root causes at the ingest:\n" + "\n".join(f"  {c}" for c in causes) + f"\n{error}"
+            ) from error
+        raise
+    progress.record("dbt build", dbt.seconds)
+    outcome = read_outcome(database)
+    with progress.step("publish", announce=False) as step:
         os.replace(database, output)
-        finished = time.perf_counter()
-    return BuildSummary(
-        extraction, counts, ingested - started, finished - ingested, warnings, outcome
+        step.detail = str(output)
+    summary = BuildSummary(
+        extraction,
+        counts,
+        ingested - started,
+        time.perf_counter() - ingested,
+        dbt.warnings,
+        outcome,
+        dbt,
     )
+    if record is not None:
+        record.data |= _record_data(summary, output)
+    return summary
+
+
+def _record_data(summary: BuildSummary, output: Path) -> dict[str, object]:
+    outcome = summary.outcome
+    return {
+        "published": str(output),
+        "counts": summary.raw_counts
+        | {f"dbt_{phase}": dict(counts) for phase, counts in summary.dbt.counts.items()},
+        "reports": [report.__dict__ for report in outcome.coverage],
+        "quarantined": [c.file_name for c in outcome.coverage if c.load_status == "quarantined"],
+        "breaches": [breach.__dict__ for breach in outcome.breaches],
+        "findings": outcome.findings,
+        "warnings": summary.warnings,
+    }

@@ -1,14 +1,20 @@
-"""Reports folder → tidy records (one list per seed), with provenance on every record.
+"""Reports folder → tidy records (one list per raw table), with provenance on every record.
 
-Per report: its metadata (rejected whole only when municipality or period cannot be
-established), the family tables, indicator tables, status items and strategic-goal tables,
-then the generic reader over what no family claimed, and the fate of every table-shaped
-line. A table that cannot be read rejects only itself; a report that cannot be read is
-not fatal for the others: its error, naming the file and line, becomes a reject record.
+Every entry of the folder gets an input record (inputs.py: read, unreadable or skipped);
+the same text twice is read once and two texts claiming one report are neither loaded
+(identity.py). Per report: its metadata (rejected whole only when municipality or period
+cannot be established), the family tables, indicator tables, status items and strategic-goal
+tables, then the generic reader over what no family claimed, and the fate of every
+table-shaped line. A table that cannot be read rejects only itself; a report that cannot be
+read is not fatal for the others: its error, naming the file and line, becomes a reject
+record.
 """
 
 from __future__ import annotations
 
+import time
+import traceback
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -16,9 +22,19 @@ from typing import Any
 from ingest.coverage import Placement, account_lines
 from ingest.goals import find_status_items
 from ingest.goals.strategic import find_strategic_goal_tables, uncited_value_lines
+from ingest.identity import REVISIONS_FILE, ReportIdentity, resolve_identities, split_duplicates
 from ingest.indicators import IndicatorTable, find_indicator_tables
+from ingest.inputs import (
+    DEFAULT_MAX_REPORT_BYTES,
+    InputError,
+    ReportsFolder,
+    ReportText,
+    read_report_file,
+    read_reports_folder,
+)
 from ingest.metadata import MetadataError, ReportMetadata, resolve_metadata
 from ingest.records import (
+    entry_record,
     indicator_records,
     line_record,
     reject_record,
@@ -26,6 +42,7 @@ from ingest.records import (
     status_records,
     table_records,
     table_slug,
+    text_file_record,
     unique_table_ids,
 )
 from ingest.rejects import Reject
@@ -45,8 +62,10 @@ RECORD_KINDS = (
     "indicator_values",
     "status_items",
     "line_coverage",
+    "input_files",
     "rejects",
 )
+NOT_LOADED = "report not loaded"
 STRATEGIC_REJECT = (
     "number in a strategic-goal table that no reviewed entry of indicator_curated_values.csv places"
 )
@@ -63,44 +82,177 @@ class Extraction:
     indicator_values: list[Record] = field(default_factory=list)
     status_items: list[Record] = field(default_factory=list)
     line_coverage: list[Record] = field(default_factory=list)
+    input_files: list[Record] = field(default_factory=list)
     rejects: list[Record] = field(default_factory=list)
-    errors: list[str] = field(default_factory=list)
-    findings: list[str] = field(default_factory=list)
 
     def add(self, other: Extraction) -> None:
         for name in RECORD_KINDS:
             getattr(self, name).extend(getattr(other, name))
-        self.findings.extend(other.findings)
+
+    @property
+    def loaded_files(self) -> int:
+        return sum(record["input_status"] == "loaded" for record in self.input_files)
 
 
-def extract_reports(reports_dir: Path, reviewed: Reviewed | None = None) -> Extraction:
+# Called after each report text is read: the text, its records (None when it was not
+# loaded) and the seconds it took.
+ReportDone = Callable[[ReportText, "Extraction | None", float], None]
+
+
+def extract_reports(
+    reports_dir: Path,
+    reviewed: Reviewed | None = None,
+    max_bytes: int = DEFAULT_MAX_REPORT_BYTES,
+    on_report: ReportDone | None = None,
+) -> Extraction:
+    """Every entry of `reports_dir` read and accounted for; InputError when the folder has
+    no report text to read."""
+    return extract_folder(read_reports_folder(reports_dir, max_bytes), reviewed, on_report)
+
+
+def extract_folder(
+    folder: ReportsFolder, reviewed: Reviewed | None = None, on_report: ReportDone | None = None
+) -> Extraction:
     reviewed = reviewed or read_reviewed()
     result = Extraction()
-    paths = sorted(reports_dir.glob("*.txt"))
-    if not paths:
-        raise FileNotFoundError(f"no report files (*.txt) in {reports_dir}")
-    for path in paths:
+    unique, duplicates = split_duplicates(folder.texts, reviewed.named_reports)
+    parsed: dict[str, tuple[ReportText, Extraction]] = {}
+    for text in _distinct_ids(unique, result):
+        started = time.perf_counter()
         try:
-            result.add(extract_report(path, reviewed))
-        except (MetadataError, UnicodeDecodeError) as error:
-            message = f"{path.name}: report not loaded: {error}"
-            result.errors.append(message)
-            result.rejects.append(
-                reject_record(path.stem, path.name, Reject(None, None, "", message))
-            )
+            parsed[text.report_id] = (text, extract_text(text, reviewed))
+        except MetadataError as error:
+            _not_loaded(result, text, "not_loaded", str(error))
+        except Exception as error:  # noqa: BLE001 - a reader's bug stays with its report
+            _not_loaded(result, text, "not_loaded", _reader_failure(error))
+        if on_report is not None:
+            done = parsed.get(text.report_id, (None, None))[1]
+            on_report(text, done, time.perf_counter() - started)
+    resolution = resolve_identities(
+        {report_id: _identity(out) for report_id, (_, out) in parsed.items()}, reviewed.revisions
+    )
+    files = {report_id: text.path.name for report_id, (text, _) in parsed.items()}
+    for report_id, (text, out) in parsed.items():
+        if report_id in resolution.superseded:
+            revision = files[resolution.superseded[report_id]]
+            detail = f"superseded by its reviewed revision {revision} (report_revisions.csv)"
+            result.input_files.append(text_file_record(text, "superseded", detail, revision))
+        elif report_id in resolution.conflicts:
+            others = [files[other] for other in resolution.conflicts[report_id]]
+            _not_loaded(result, text, "conflict", _conflict_reason(out, others), others)
+        else:
+            result.add(out)
+            result.input_files.append(text_file_record(text, "loaded"))
+    for duplicate in duplicates:
+        kept = duplicate.same_as.path.name
+        detail = f"the same text as {kept} (sha256 {duplicate.text.content_sha256[:12]}): read once"
+        result.input_files.append(text_file_record(duplicate.text, "duplicate", detail, kept))
+    for unreadable in folder.unreadable:
+        _not_loaded_file(
+            result,
+            unreadable.path,
+            unreadable.reason,
+            unreadable.line,
+            unreadable.size_bytes,
+            "unreadable",
+        )
+    for entry in folder.skipped:
+        status = "missing_text" if entry.is_missing_report else "skipped"
+        if entry.is_missing_report:
+            _not_loaded_file(result, entry.path, entry.reason, None, None, status)
+        else:
+            result.input_files.append(entry_record(entry.path, status, entry.reason))
+    result.input_files.sort(key=lambda record: record["file_name"])
     return result
 
 
+def _distinct_ids(texts: list[ReportText], result: Extraction) -> list[ReportText]:
+    """Texts whose report id (the file stem) no earlier file has (`a.txt`, `a.TXT`)."""
+    seen: dict[str, ReportText] = {}
+    for text in texts:
+        if text.report_id in seen:
+            reason = (
+                f"{seen[text.report_id].path.name} has the same name stem, and a report's id "
+                "is its file stem: rename one"
+            )
+            _not_loaded(result, text, "not_loaded", reason)
+            continue
+        seen[text.report_id] = text
+    return list(seen.values())
+
+
+def _reader_failure(error: Exception) -> str:
+    """A reader failed on this text (a bug to report): where, so it can be found."""
+    frame = traceback.extract_tb(error.__traceback__)[-1]
+    where = f"{Path(frame.filename).name}:{frame.lineno}"
+    return f"the ingest failed on this text ({type(error).__name__} at {where}: {error})"
+
+
+def _identity(out: Extraction) -> ReportIdentity:
+    (report,) = out.reports
+    return ReportIdentity(
+        report["municipality_code"],
+        report["committee"],
+        report["report_kind"],
+        report["period_start"],
+        report["period_end"],
+    )
+
+
+def _conflict_reason(out: Extraction, others: list[str]) -> str:
+    (report,) = out.reports
+    identity = _identity(out).describe(report["municipality"])
+    return (
+        f"{' and '.join(others)} also says it is {identity}, with another text: neither is "
+        f"loaded; remove the wrong one, or say which replaces which in {REVISIONS_FILE}"
+    )
+
+
+def _not_loaded(
+    result: Extraction,
+    text: ReportText,
+    status: str,
+    reason: str,
+    others: list[str] | None = None,
+) -> None:
+    message = f"{text.path.name}: {NOT_LOADED}: {reason}"
+    result.rejects.append(
+        reject_record(text.report_id, text.path.name, Reject(None, None, "", message))
+    )
+    same_as = ", ".join(others) if others else None
+    result.input_files.append(text_file_record(text, status, reason, same_as))
+
+
+def _not_loaded_file(
+    result: Extraction,
+    path: Path,
+    reason: str,
+    line: int | None,
+    size: int | None,
+    status: str,
+) -> None:
+    message = f"{path.name}{f' line {line}' if line else ''}: {NOT_LOADED}: {reason}"
+    result.rejects.append(reject_record(path.stem, path.name, Reject(line, None, "", message)))
+    result.input_files.append(entry_record(path, status, reason, path.stem, size))
+
+
 def extract_report(path: Path, reviewed: Reviewed) -> Extraction:
+    """Every record of the report in one file (InputError when it is no readable text)."""
+    read = read_report_file(path)
+    if not isinstance(read, ReportText):
+        raise InputError(f"{path.name}: {read.reason}")
+    return extract_text(read, reviewed)
+
+
+def extract_text(report: ReportText, reviewed: Reviewed) -> Extraction:
     """Every record of one report; MetadataError when it cannot be placed at all."""
-    report_id, file_name = path.stem, path.name
-    lines = read_lines(path.read_text(encoding="utf-8"))
+    report_id, file_name = report.report_id, report.path.name
+    lines = read_lines(report.text)
     furniture = page_furniture(lines)
     metadata = resolve_metadata(
         report_id, lines, furniture, reviewed.manifest, reviewed.municipalities
     )
-    out = Extraction(reports=[report_record(metadata, file_name)])
-    out.findings.extend(f"{file_name}: {finding}" for finding in metadata.findings)
+    out = Extraction(reports=[report_record(metadata, report)])
     tables, failures = find_tables(lines, furniture)
     indicator_tables, indicator_failures = find_indicator_tables(
         lines,

@@ -89,6 +89,15 @@ def _findings(rows) -> list[str]:  # noqa: ANN001 - the query function of read_o
         )
     ]
     found += [
+        f"{file}: {detail}"
+        for file, detail in rows(
+            """
+            select file_name, detail from marts.dq_input_files
+            where is_loaded and text_encoding in ('windows-1252', 'utf-16') order by 1
+            """
+        )
+    ]
+    found += [
         f"{report_id}:{line} {indicator!r}: {finding} (reported {assessment}, computed "
         f"fulfilled = {fulfilled})"
         for report_id, indicator, line, finding, assessment, fulfilled in rows(

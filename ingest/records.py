@@ -4,15 +4,17 @@ table, line), in the layouts of schema.py."""
 from __future__ import annotations
 
 import re
+from pathlib import Path
 from typing import Any
 
 from ingest.coverage import LineOutcome
 from ingest.goals import StatusItem
 from ingest.headers.keys import period_key
 from ingest.indicators import IndicatorTable
+from ingest.inputs import ReportText
 from ingest.metadata import ReportMetadata
 from ingest.rejects import Reject
-from ingest.schema import SEEDS
+from ingest.schema import RAW_TABLES
 from ingest.tables import Table
 
 Record = dict[str, Any]
@@ -34,10 +36,10 @@ def unique_table_ids(titles: list[str]) -> list[str]:
     return ids
 
 
-def report_record(metadata: ReportMetadata, file_name: str) -> Record:
+def report_record(metadata: ReportMetadata, text: ReportText) -> Record:
     return {
         "report_id": metadata.report_id,
-        "file_name": file_name,
+        "file_name": text.path.name,
         "municipality": metadata.municipality,
         "municipality_code": metadata.municipality_code,
         "committee": metadata.committee,
@@ -46,6 +48,46 @@ def report_record(metadata: ReportMetadata, file_name: str) -> Record:
         "period_end": metadata.period_end,
         "metadata_source": metadata.source,
         "metadata_evidence": metadata.evidence,
+        "content_sha256": text.content_sha256,
+        "text_encoding": text.encoding,
+        "line_endings": text.line_endings,
+        "file_bytes": text.size_bytes,
+        "line_count": text.text.count("\n") + 1,
+    }
+
+
+def text_file_record(
+    text: ReportText, status: str, detail: str | None = None, same_as: str | None = None
+) -> Record:
+    """The input record of a report text read: loaded, or why not."""
+    details = [d for d in (*text.findings, detail) if d]
+    return {
+        "file_name": text.path.name,
+        "report_id": text.report_id,
+        "file_bytes": text.size_bytes,
+        "content_sha256": text.content_sha256,
+        "text_encoding": text.encoding,
+        "line_endings": text.line_endings,
+        "input_status": status,
+        "same_as_file": same_as,
+        "detail": "; ".join(details) or None,
+    }
+
+
+def entry_record(
+    path: Path, status: str, detail: str, report_id: str | None = None, size: int | None = None
+) -> Record:
+    """The input record of a folder entry that is no readable report text."""
+    return {
+        "file_name": path.name,
+        "report_id": report_id,
+        "file_bytes": size,
+        "content_sha256": None,
+        "text_encoding": None,
+        "line_endings": None,
+        "input_status": status,
+        "same_as_file": None,
+        "detail": detail,
     }
 
 
@@ -161,7 +203,7 @@ def status_records(report_id: str, items: list[StatusItem]) -> list[Record]:
         {"report_id": report_id, "item_number": number}
         | {
             column: getattr(item, column)
-            for column in SEEDS["raw_status_items"][1]
+            for column in RAW_TABLES["raw_status_items"].columns
             if column not in ("report_id", "item_number")
         }
         for number, item in enumerate(items, start=1)

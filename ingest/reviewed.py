@@ -5,7 +5,8 @@ They are dbt seeds too, so every reviewed decision is also in the warehouse:
 - `report_manifest.csv`: metadata of a report whose text does not say it, with evidence;
 - `indicator_overrides.csv`: placements of indicator values lines the spacing cannot place;
 - `indicator_curated_values.csv`: the values of the strategic-goal tables placed by review
-  (the ingest reads which lines each entry cites; dbt reads the values).
+  (the ingest reads which lines each entry cites; dbt reads the values);
+- `report_revisions.csv`: a revised report that replaces an earlier one of the same identity.
 """
 
 from __future__ import annotations
@@ -13,6 +14,8 @@ from __future__ import annotations
 import csv
 from dataclasses import dataclass, field
 from pathlib import Path
+
+from ingest.identity import Revision
 
 REFERENCE_DIR = Path(__file__).resolve().parent.parent / "seeds" / "reference"
 
@@ -49,6 +52,8 @@ class Reviewed:
     manifest: dict[str, dict[str, str]] = field(default_factory=dict)  # report id → row
     overrides: dict[str, dict[int, PlacementOverride]] = field(default_factory=dict)
     curated_spans: tuple[CuratedSpan, ...] = ()
+    revisions: tuple[Revision, ...] = ()
+    named_reports: frozenset[str] = frozenset()  # report ids any reviewed entry names
 
 
 def read_reviewed(folder: Path = REFERENCE_DIR) -> Reviewed:
@@ -57,6 +62,8 @@ def read_reviewed(folder: Path = REFERENCE_DIR) -> Reviewed:
         manifest=read_manifest(folder / "report_manifest.csv"),
         overrides=read_placement_overrides(folder / "indicator_overrides.csv"),
         curated_spans=tuple(read_curated_spans(folder / "indicator_curated_values.csv")),
+        revisions=tuple(read_revisions(folder / "report_revisions.csv")),
+        named_reports=read_named_reports(folder),
     )
 
 
@@ -105,3 +112,25 @@ def read_curated_spans(path: Path) -> list[CuratedSpan]:
         )
         for row in _rows(path)
     ]
+
+
+def read_revisions(path: Path) -> list[Revision]:
+    revisions = [
+        Revision(row["report_id"], row["replaces_report_id"], row["justification"])
+        for row in _rows(path)
+    ]
+    for revision in revisions:
+        if not revision.justification.strip():
+            raise ReviewedDataError(f"{path.name}: the entry for {revision.report_id} says no why")
+    return revisions
+
+
+def read_named_reports(folder: Path) -> frozenset[str]:
+    """The report ids that reviewed entries name (known discrepancies, overrides, prose
+    checks, …): of two files with the same text, the one they name is the one read."""
+    return frozenset(
+        row["report_id"]
+        for path in sorted(folder.glob("*.csv"))
+        for row in _rows(path)
+        if row.get("report_id")
+    )

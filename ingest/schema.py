@@ -1,148 +1,251 @@
-"""The ingest's record layouts, one per seed, defined here once: the seed files and the
-builders (records.py) follow them."""
+"""The ingest's raw tables, defined here once: one per record kind of the extraction, its
+columns in order with their DuckDB types and what a row is.
+
+Everything else follows this module: the record builders (records.py), the CSV files
+(seeds.py), the raw schema the build loads into DuckDB with DuckDB's own CSV reader
+(raw.py), and the dbt sources file (`models/staging/_sources.yml`, rendered by
+`sources_yml`; a test keeps the committed file current).
+"""
 
 from __future__ import annotations
 
-# seed name → (record kind in extract.Extraction, columns in order)
-SEEDS: dict[str, tuple[str, list[str]]] = {
-    "raw_reports": (
+from dataclasses import dataclass
+
+
+@dataclass(frozen=True)
+class RawTable:
+    kind: str  # the Extraction attribute that holds the records
+    description: str  # what one row is
+    columns: dict[str, str]  # column -> DuckDB type, in file order
+
+    @property
+    def column_names(self) -> list[str]:
+        return list(self.columns)
+
+
+RAW_SCHEMA = "raw"
+SOURCE_NAME = "ingest"
+
+RAW_TABLES: dict[str, RawTable] = {
+    "raw_reports": RawTable(
         "reports",
-        [
-            "report_id",
-            "file_name",
-            "municipality",
-            "municipality_code",
-            "committee",
-            "report_kind",
-            "period_start",
-            "period_end",
-            "metadata_source",
-            "metadata_evidence",
-        ],
+        (
+            "One row per report loaded: its metadata with the evidence, and its file: content "
+            "hash, encoding, line endings, size."
+        ),
+        {
+            "report_id": "VARCHAR",
+            "file_name": "VARCHAR",
+            "municipality": "VARCHAR",
+            "municipality_code": "VARCHAR",
+            "committee": "VARCHAR",
+            "report_kind": "VARCHAR",
+            "period_start": "DATE",
+            "period_end": "DATE",
+            "metadata_source": "VARCHAR",
+            "metadata_evidence": "VARCHAR",
+            "content_sha256": "VARCHAR",
+            "text_encoding": "VARCHAR",
+            "line_endings": "VARCHAR",
+            "file_bytes": "BIGINT",
+            "line_count": "INTEGER",
+        },
     ),
-    "raw_report_tables": (
+    "raw_report_tables": RawTable(
         "tables",
-        [
-            "report_id",
-            "table_id",
-            "table_family",
-            "table_title",
-            "title_line",
-            "header_last_line",
-            "last_line",
-            "column_count",
-            "header_text",
-            "title_key",
-            "unit",
-            "read_note",
-            "truncation",
-        ],
+        (
+            "One row per table read (a family's, or generic), with its title key, unit, why a "
+            "family's table was read generically, and why it looks cut off."
+        ),
+        {
+            "report_id": "VARCHAR",
+            "table_id": "VARCHAR",
+            "table_family": "VARCHAR",
+            "table_title": "VARCHAR",
+            "title_line": "INTEGER",
+            "header_last_line": "INTEGER",
+            "last_line": "INTEGER",
+            "column_count": "INTEGER",
+            "header_text": "VARCHAR",
+            "title_key": "VARCHAR",
+            "unit": "VARCHAR",
+            "read_note": "VARCHAR",
+            "truncation": "VARCHAR",
+        },
     ),
-    "raw_table_columns": (
+    "raw_table_columns": RawTable(
         "columns",
-        ["report_id", "table_id", "column_number", "column_header", "header_key", "header_line"],
+        "One row per table column header.",
+        {
+            "report_id": "VARCHAR",
+            "table_id": "VARCHAR",
+            "column_number": "INTEGER",
+            "column_header": "VARCHAR",
+            "header_key": "VARCHAR",
+            "header_line": "INTEGER",
+        },
     ),
-    "raw_table_rows": (
+    "raw_table_rows": RawTable(
         "rows",
-        [
-            "report_id",
-            "table_id",
-            "row_number",
-            "row_label",
-            "row_role",
-            "is_varav",
-            "parent_row_number",
-            "role_evidence",
-            "label_line",
-            "source_line",
-            "resolution",
-        ],
+        "One row per table row.",
+        {
+            "report_id": "VARCHAR",
+            "table_id": "VARCHAR",
+            "row_number": "INTEGER",
+            "row_label": "VARCHAR",
+            "row_role": "VARCHAR",
+            "is_varav": "BOOLEAN",
+            "parent_row_number": "INTEGER",
+            "role_evidence": "VARCHAR",
+            "label_line": "INTEGER",
+            "source_line": "INTEGER",
+            "resolution": "VARCHAR",
+        },
     ),
-    "raw_table_cells": (
+    "raw_table_cells": RawTable(
         "cells",
-        [
-            "report_id",
-            "table_id",
-            "row_number",
-            "column_number",
-            "printed_text",
-            "amount",
-            "printed_unit",
-            "source_line",
-        ],
+        "One row per table cell.",
+        {
+            "report_id": "VARCHAR",
+            "table_id": "VARCHAR",
+            "row_number": "INTEGER",
+            "column_number": "INTEGER",
+            "printed_text": "VARCHAR",
+            "amount": "DECIMAL(18,4)",
+            "printed_unit": "VARCHAR",
+            "source_line": "INTEGER",
+        },
     ),
-    "raw_indicator_rows": (
+    "raw_indicator_rows": RawTable(
         "indicator_rows",
-        [
-            "report_id",
-            "table_id",
-            "table_layout",
-            "table_title",
-            "title_line",
-            "row_number",
-            "goal_area",
-            "indicator",
-            "indicator_level",
-            "responsible_unit",
-            "reported_assessment",
-            "reported_trend",
-            "label_line",
-            "source_line",
-            "placement",
-        ],
+        "One row per indicator table row (label, level, unit, assessment).",
+        {
+            "report_id": "VARCHAR",
+            "table_id": "VARCHAR",
+            "table_layout": "VARCHAR",
+            "table_title": "VARCHAR",
+            "title_line": "INTEGER",
+            "row_number": "INTEGER",
+            "goal_area": "VARCHAR",
+            "indicator": "VARCHAR",
+            "indicator_level": "VARCHAR",
+            "responsible_unit": "VARCHAR",
+            "reported_assessment": "VARCHAR",
+            "reported_trend": "VARCHAR",
+            "label_line": "INTEGER",
+            "source_line": "INTEGER",
+            "placement": "VARCHAR",
+        },
     ),
-    "raw_indicator_values": (
+    "raw_indicator_values": RawTable(
         "indicator_values",
-        [
-            "report_id",
-            "table_id",
-            "row_number",
-            "column_number",
-            "column_header",
-            "value_role",
-            "period_start",
-            "period_end",
-            "printed_text",
-            "value",
-            "is_percent",
-            "source_line",
-        ],
+        "One row per indicator table cell, empty ones included, with its column's role and period.",
+        {
+            "report_id": "VARCHAR",
+            "table_id": "VARCHAR",
+            "row_number": "INTEGER",
+            "column_number": "INTEGER",
+            "column_header": "VARCHAR",
+            "value_role": "VARCHAR",
+            "period_start": "DATE",
+            "period_end": "DATE",
+            "printed_text": "VARCHAR",
+            "value": "DECIMAL(18,4)",
+            "is_percent": "BOOLEAN",
+            "source_line": "INTEGER",
+        },
     ),
-    "raw_status_items": (
+    "raw_status_items": RawTable(
         "status_items",
-        [
-            "report_id",
-            "item_number",
-            "item_kind",
-            "goal_area",
-            "sub_goal",
-            "item",
-            "responsible_unit",
-            "completion_forecast",
-            "due_date",
-            "status",
-            "reported_assessment",
-            "reported_trend",
-            "comment",
-            "comment_date",
-            "label_line",
-            "source_line",
-        ],
+        "One row per goal, assignment, initiative or action with its status or assessment.",
+        {
+            "report_id": "VARCHAR",
+            "item_number": "INTEGER",
+            "item_kind": "VARCHAR",
+            "goal_area": "VARCHAR",
+            "sub_goal": "VARCHAR",
+            "item": "VARCHAR",
+            "responsible_unit": "VARCHAR",
+            "completion_forecast": "VARCHAR",
+            "due_date": "DATE",
+            "status": "VARCHAR",
+            "reported_assessment": "VARCHAR",
+            "reported_trend": "VARCHAR",
+            "comment": "VARCHAR",
+            "comment_date": "DATE",
+            "label_line": "INTEGER",
+            "source_line": "INTEGER",
+        },
     ),
-    "raw_line_coverage": (
+    "raw_line_coverage": RawTable(
         "line_coverage",
-        ["report_id", "source_line", "outcome", "placed_in", "table_id"],
+        (
+            "One row per table-shaped line (or line a reader placed) and its fate: placed (where)"
+            " or rejected."
+        ),
+        {
+            "report_id": "VARCHAR",
+            "source_line": "INTEGER",
+            "outcome": "VARCHAR",
+            "placed_in": "VARCHAR",
+            "table_id": "VARCHAR",
+        },
     ),
-    "raw_ingest_rejects": (
+    "raw_input_files": RawTable(
+        "input_files",
+        (
+            "One row per entry of the reports folder: its size and content hash, how it was "
+            "decoded, and whether it was loaded, skipped as a duplicate or superseded, not loaded"
+            " (a conflict, unreadable) or skipped (not a report text), with why."
+        ),
+        {
+            "file_name": "VARCHAR",
+            "report_id": "VARCHAR",
+            "file_bytes": "BIGINT",
+            "content_sha256": "VARCHAR",
+            "text_encoding": "VARCHAR",
+            "line_endings": "VARCHAR",
+            "input_status": "VARCHAR",
+            "same_as_file": "VARCHAR",
+            "detail": "VARCHAR",
+        },
+    ),
+    "raw_ingest_rejects": RawTable(
         "rejects",
-        [
-            "report_id",
-            "file_name",
-            "source_line",
-            "table_id",
-            "row_label",
-            "printed_text",
-            "reason",
-        ],
+        "One row per line or report that could not be placed.",
+        {
+            "report_id": "VARCHAR",
+            "file_name": "VARCHAR",
+            "source_line": "INTEGER",
+            "table_id": "VARCHAR",
+            "row_label": "VARCHAR",
+            "printed_text": "VARCHAR",
+            "reason": "VARCHAR",
+        },
     ),
 }
+
+
+def sources_yml() -> str:
+    """The dbt sources file for the raw tables (models/staging/_sources.yml)."""
+    lines = [
+        "# Rendered from ingest/schema.py by `warehouse schema`; do not edit by hand.",
+        "version: 2",
+        "",
+        "sources:",
+        f"  - name: {SOURCE_NAME}",
+        f"    schema: {RAW_SCHEMA}",
+        '    description: "What the ingest read from the reports, loaded into DuckDB by the'
+        " build (DuckDB's CSV reader, the types of ingest/schema.py).\"",
+        "    tables:",
+    ]
+    for name, table in RAW_TABLES.items():
+        lines += [f"      - name: {name}", f"        description: {_quoted(table.description)}"]
+        lines.append("        columns:")
+        for column, data_type in table.columns.items():
+            lines += [f"          - name: {column}", f"            data_type: {data_type.lower()}"]
+    return "\n".join(lines) + "\n"
+
+
+def _quoted(text: str) -> str:
+    return '"' + text.replace("\\", "\\\\").replace('"', '\\"') + '"'

@@ -1,4 +1,6 @@
-"""Write an extraction as dbt seed CSVs (one file per record kind, the layouts of schema.py)."""
+"""Write an extraction as CSV files, one per raw table of schema.py (header row even when
+empty): the files the build loads into DuckDB, and the reviewable copy of the bundled
+reports' ingest in seeds/ingested."""
 
 from __future__ import annotations
 
@@ -6,7 +8,7 @@ import csv
 from pathlib import Path
 
 from ingest.extract import Extraction
-from ingest.schema import SEEDS
+from ingest.schema import RAW_TABLES
 
 
 def _format(value: object) -> str:
@@ -18,11 +20,11 @@ def _format(value: object) -> str:
 
 
 def write_seeds(extraction: Extraction, seeds_dir: Path) -> dict[str, int]:
-    """Write every seed file (header row even when empty); returns rows written per seed."""
+    """Write every raw table's file; returns the rows written per table."""
     seeds_dir.mkdir(parents=True, exist_ok=True)
     counts: dict[str, int] = {}
-    for seed, (kind, columns) in SEEDS.items():
-        records = getattr(extraction, kind)
+    for seed, table in RAW_TABLES.items():
+        records, columns = getattr(extraction, table.kind), table.column_names
         with (seeds_dir / f"{seed}.csv").open("w", encoding="utf-8", newline="") as handle:
             writer = csv.writer(handle, lineterminator="\n")
             writer.writerow(columns)

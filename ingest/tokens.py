@@ -43,6 +43,14 @@ class ValuesLine:
         last = self.label.rsplit(" ", 1)[-1]
         return last if is_glued_numbers(last) else None
 
+    @property
+    def letters_in_number(self) -> str | None:
+        """A number with letters inside it (`12a45`, `1 0O5`), which the split left in the
+        label: a misprint or a broken extraction, never a cell to guess from."""
+        return next(
+            (word for word in self.label.split(" ") if _LETTERS_IN_NUMBER.match(word)), None
+        )
+
 
 def split_values(text: str, tail_starts: Collection[str] | None = None) -> ValuesLine:
     """Split a line into label, cell tokens and tail.
@@ -77,6 +85,7 @@ def split_values(text: str, tail_starts: Collection[str] | None = None) -> Value
     )
 
 
+_LETTERS_IN_NUMBER = re.compile(r"^-?\d+[A-Za-zÅÄÖåäö]{1,2}\d+(?:,\d+)?$")
 _GLUED = re.compile(r"^-?\d+(?:,\d+)?(?:-\d+(?:,\d+)?)+$")
 
 

@@ -3,5 +3,4 @@
 set -euo pipefail
 source "$(dirname "${BASH_SOURCE[0]}")/ensure_env.sh"
 cd "$DBT_PROJECT_DIR"
-mkdir -p .ingest
 exec python scripts/benchmark.py "$@"

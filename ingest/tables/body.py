@@ -82,8 +82,8 @@ def read_body(
         line = content[index]
         index += 1
         values = split_values(line.text)
-        if values.glued:
-            reason = f"numbers glued without a separator ({values.glued!r}): not read"
+        reason = unreadable_number(values)
+        if reason is not None:
             table.rejects.append(Reject(line.number, values.label, line.text, reason))
             table.last_line, pending = line.number, []
             continue
@@ -123,6 +123,15 @@ def read_body(
         table.last_line = line.number
         pending = []
     return drafts
+
+
+def unreadable_number(values: ValuesLine) -> str | None:
+    """Why a values line holds a number no reading can be certain of, if it does."""
+    if values.glued:
+        return f"numbers glued without a separator ({values.glued!r}): not read"
+    if values.letters_in_number:
+        return f"letters inside a number ({values.letters_in_number!r}): not read"
+    return None
 
 
 def _draft(

@@ -54,9 +54,11 @@ def _is_period_header(text: str) -> bool:
 
 def is_table_shaped(text: str) -> bool:
     """A label of at most a sentence's length followed by two or more numbers (or numbers
-    glued together, `1584-38196`)."""
+    glued together, `1584-38196`, or with letters inside, `12a45`)."""
     values = split_values(text)
     if values.glued and len(values.label) <= MAX_LABEL_LENGTH:
+        return True
+    if values.letters_in_number and len(_words_before_numbers(values.label)) <= MAX_LABEL_LENGTH:
         return True
     numbers = [token for token in values.cell_tokens if token not in ("", "-")]
     return (
@@ -65,6 +67,10 @@ def is_table_shaped(text: str) -> bool:
         and not _SENTENCE_BREAK.search(values.label)
         and not (not values.label and all(_YEAR_TOKEN.match(token) for token in numbers))
     )
+
+
+def _words_before_numbers(label: str) -> str:
+    return re.split(r"(?:^| )-?\d", label, maxsplit=1)[0]
 
 
 def table_unit(text: str) -> str | None:

@@ -30,3 +30,8 @@
 {% test is_mapped(model, column_name) %}
     select * from {{ model }} where {{ column_name }} is null
 {% endtest %}
+
+{#- Exactly one row (a table describing the build itself). -#}
+{% test exactly_one_row(model) %}
+    select count(*) as row_count from {{ model }} having count(*) <> 1
+{% endtest %}

@@ -3,7 +3,8 @@
     fate of every table-shaped line (a label followed by two or more numbers, or numbers
     alone): placed in a table, an indicator table or a reviewed value, or rejected with a
     reason (dq_ingest_rejects). A report that could not be read at all, a quarantined one,
-    one with table-shaped lines and nothing placed, and a truncated table are warnings.
+    one with table-shaped lines and nothing placed (or with nothing at all to place: no
+    table, indicator or status item), and a truncated table are warnings.
 -#}
 with
 
@@ -34,6 +35,30 @@ lines as (
 rejects as (
 
     select * from {{ ref('stg_ingest_rejects') }}
+
+),
+
+indicator_rows as (
+
+    select * from {{ ref('stg_indicator_rows') }}
+
+),
+
+status_items as (
+
+    select * from {{ ref('stg_status_items') }}
+
+),
+
+read_counts as (
+
+    select report_id, count(*) as items_read
+    from (
+        select report_id from indicator_rows
+        union all
+        select report_id from status_items
+    )
+    group by report_id
 
 ),
 
@@ -87,6 +112,10 @@ loaded as (
             case when line_counts.table_shaped_lines > 0 and line_counts.lines_placed = 0
                 then 'nothing placed from ' || line_counts.table_shaped_lines
                     || ' table-shaped lines' end,
+            case when coalesce(line_counts.table_shaped_lines, 0) = 0
+                    and table_counts.tables_read is null and read_counts.items_read is null
+                then 'nothing placed: no table, indicator or status item in its '
+                    || reports.line_count || ' lines (is it the whole report?)' end,
             case when table_counts.truncated_tables > 0
                 then 'truncated: ' || table_counts.truncation_detail end,
             case when line_counts.lines_rejected > 0
@@ -97,6 +126,7 @@ loaded as (
     inner join status on reports.report_id = status.report_id
     left join table_counts on reports.report_id = table_counts.report_id
     left join line_counts on reports.report_id = line_counts.report_id
+    left join read_counts on reports.report_id = read_counts.report_id
 
 ),
 
@@ -116,8 +146,8 @@ not_loaded as (
         0 as rule_breaches,
         reason as warning
     from rejects
-    where source_line is null and table_id is null
-        and report_id not in (select reports.report_id from reports)
+    where report_id not in (select reports.report_id from reports)
+    qualify row_number() over (partition by report_id order by file_name, source_line) = 1
 
 ),
 

@@ -2,7 +2,7 @@ with
 
 source as (
 
-    select * from {{ ref('raw_indicator_rows') }}
+    select * from {{ source('ingest', 'raw_indicator_rows') }}
 
 ),
 

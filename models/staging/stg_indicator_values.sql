@@ -2,7 +2,7 @@ with
 
 source as (
 
-    select * from {{ ref('raw_indicator_values') }}
+    select * from {{ source('ingest', 'raw_indicator_values') }}
 
 ),
 

@@ -2,7 +2,7 @@ with
 
 source as (
 
-    select * from {{ ref('raw_ingest_rejects') }}
+    select * from {{ source('ingest', 'raw_ingest_rejects') }}
 
 ),
 

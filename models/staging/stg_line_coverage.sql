@@ -2,7 +2,7 @@ with
 
 source as (
 
-    select * from {{ ref('raw_line_coverage') }}
+    select * from {{ source('ingest', 'raw_line_coverage') }}
 
 ),
 

@@ -2,7 +2,7 @@ with
 
 source as (
 
-    select * from {{ ref('raw_report_tables') }}
+    select * from {{ source('ingest', 'raw_report_tables') }}
 
 ),
 

@@ -2,7 +2,7 @@ with
 
 source as (
 
-    select * from {{ ref('raw_reports') }}
+    select * from {{ source('ingest', 'raw_reports') }}
 
 ),
 
@@ -19,7 +19,12 @@ final as (
         period_end,
         year(period_end) as report_year,
         metadata_source,
-        metadata_evidence
+        metadata_evidence,
+        content_sha256,
+        text_encoding,
+        line_endings,
+        file_bytes,
+        line_count
     from source
 
 )

@@ -2,7 +2,7 @@ with
 
 source as (
 
-    select * from {{ ref('raw_status_items') }}
+    select * from {{ source('ingest', 'raw_status_items') }}
 
 ),
 

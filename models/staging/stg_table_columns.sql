@@ -2,7 +2,7 @@ with
 
 source as (
 
-    select * from {{ ref('raw_table_columns') }}
+    select * from {{ source('ingest', 'raw_table_columns') }}
 
 ),
 

@@ -485,6 +485,7 @@ def test_cli_builds_another_reports_folder_to_another_path(tmp_path: Path, capsy
     source = REPORTS / f"{NORRTALJE_2025_AUG}.txt"
     (folder / source.name).write_bytes(source.read_bytes())
     output = tmp_path / "out" / "mine.duckdb"
+    output.parent.mkdir()
     assert main(["build", "--reports", str(folder), "--output", str(output)]) == 0
     printed = capsys.readouterr().out
     assert ": 1 reports, 1 published, 0 quarantined, 0 not loaded" in printed
