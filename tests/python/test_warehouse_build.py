@@ -1,5 +1,6 @@
 """End to end: build the warehouse into temporary folders and query its marts."""
 
+import json
 from datetime import date
 from decimal import Decimal
 from pathlib import Path
@@ -10,6 +11,7 @@ import pytest
 from ingest.build import BuildError, build
 from ingest.cli import main
 from ingest.numbers import parse_number
+from ingest.run.record import run_records
 
 from .conftest import (
     NACKA_2014_T2,
@@ -463,20 +465,28 @@ def test_a_corrupted_number_quarantines_its_report_and_the_others_publish(
 
 
 def test_a_corrupted_number_fails_a_strict_build_and_keeps_the_last_warehouse(
-    reports_copy: Path, tmp_path: Path
+    reports_copy: Path, tmp_path: Path, capsys
 ) -> None:
     for report_id, line, text, _, _ in CORRUPTIONS:
         replace_line(reports_copy / f"{report_id}.txt", line, text)
     output = tmp_path / "warehouse.duckdb"
     output.write_bytes(b"last good warehouse")
-    with pytest.raises(BuildError) as failure:
-        build(reports_copy, output, strict=True)
-    message = str(failure.value)
+    assert main(["build", "--strict", "--reports", str(reports_copy), "--output", str(output)]) == 1
+    printed = capsys.readouterr().out
+    first, *message = printed.splitlines()
+    assert first == f"BUILD FAILED ({output} left as it was)"
     for report_id, _, _, row_label, _ in CORRUPTIONS:
-        assert f"report {report_id}, table " in message
-        assert f"row {row_label!r}" in message
+        assert f"report {report_id}, table " in printed
+        assert f"row {row_label!r}" in printed
     assert output.read_bytes() == b"last good warehouse"
-    assert list(tmp_path.glob("warehouse-build-*")) == []
+    assert list(tmp_path.glob("warehouse.duckdb.build-*")) == []
+    # the failed night's run record and dbt log say the same
+    (path,) = run_records(output)
+    record = json.loads(path.read_text(encoding="utf-8"))
+    assert record["exit_code"] == 1
+    assert record["first_lines"] == [first, *message][:40]
+    assert "published" not in record
+    assert "Failure in test" in Path(record["dbt_log"]).read_text(encoding="utf-8")
 
 
 def test_cli_builds_another_reports_folder_to_another_path(tmp_path: Path, capsys) -> None:
