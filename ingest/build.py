@@ -23,8 +23,9 @@ from pathlib import Path
 from ingest.extract import Extraction, extract_reports
 from ingest.inputs import DEFAULT_MAX_REPORT_BYTES, InputError, ReportText, check_reports_folder
 from ingest.outcome import BuildOutcome, read_outcome
+from ingest.publish.dashboard import DASHBOARD_SUFFIX, write_dashboard
 from ingest.raw import load_raw
-from ingest.run.dbt import DbtRun, run_dbt
+from ingest.run.dbt import DbtRun, generate_docs, run_dbt
 from ingest.run.errors import BuildError
 from ingest.run.lock import BuildLock, Holder
 from ingest.run.progress import Progress
@@ -36,6 +37,7 @@ PROJECT_ROOT = Path(__file__).resolve().parent.parent
 DEFAULT_REPORTS = PROJECT_ROOT / "reports"
 DEFAULT_INGESTED = PROJECT_ROOT / "ingested"
 DEFAULT_OUTPUT = PROJECT_ROOT / "warehouse.duckdb"
+DOCS_SUFFIX = "-docs.html"  # the dbt docs site, one static page beside the warehouse
 
 __all__ = ["BuildError", "BuildSummary", "build", "ingest", "root_causes"]
 
@@ -209,9 +211,15 @@ def _build_in(
         raise
     progress.record("dbt build", dbt.seconds)
     outcome = read_outcome(database)
+    with progress.step("dbt docs generate"):
+        docs = generate_docs(database, scratch / "target", strict)
+    with progress.step("dashboard"):
+        dashboard = write_dashboard(database, scratch / f"{output.stem}{DASHBOARD_SUFFIX}")
     with progress.step("publish", announce=False) as step:
         os.replace(database, output)
-        step.detail = str(output)
+        os.replace(docs, output.with_name(f"{output.stem}{DOCS_SUFFIX}"))
+        os.replace(dashboard, output.with_name(dashboard.name))
+        step.detail = f"{output}, {output.stem}{DOCS_SUFFIX}, {dashboard.name}"
     summary = BuildSummary(
         extraction,
         counts,

@@ -1,4 +1,4 @@
-"""`warehouse build`, `warehouse status`, `warehouse ingest` and `warehouse schema`.
+"""`warehouse build`, `status`, `export`, `ingest` and `schema`.
 
 Exit status of `build`: 0 published, every report whole; 1 nothing published (the previous
 warehouse is left as it was); 2 published, but some report is not in the marts or not all of
@@ -28,6 +28,7 @@ from ingest.build import (
     write_ingested,
 )
 from ingest.inputs import DEFAULT_MAX_REPORT_BYTES
+from ingest.publish.exports import FORMATS, export_marts
 from ingest.raw import load_raw
 from ingest.run.lock import LockBusy
 from ingest.run.progress import Progress
@@ -117,6 +118,8 @@ def main(argv: list[str] | None = None) -> int:
         return _schema(args.check)
     if args.command == "ingest":
         return _ingest(args)
+    if args.command == "export":
+        return _export(args)
     return _build(args, argv if argv is not None else sys.argv[1:])
 
 
@@ -157,6 +160,12 @@ def _parser() -> argparse.ArgumentParser:
         help="run records and dbt logs kept in logs/ beside the output (default %(default)s)",
     )
     build_cmd.add_argument("--quiet", action="store_true", help="print no progress on stderr")
+    export_cmd = commands.add_parser(
+        "export", help="write every mart (and Kolada-shaped files) as Parquet or CSV"
+    )
+    export_cmd.add_argument("folder", type=Path, help="where the files go (created if missing)")
+    export_cmd.add_argument("--format", choices=FORMATS, default="parquet")
+    export_cmd.add_argument("--warehouse", type=Path, default=DEFAULT_OUTPUT)
     status_cmd = commands.add_parser("status", help="the published warehouse and the last run")
     status_cmd.add_argument("--output", type=Path, default=DEFAULT_OUTPUT)
     ingest_cmd = commands.add_parser(
@@ -221,6 +230,15 @@ def _ingest(args: argparse.Namespace) -> int:
     except BuildError as error:
         print(f"INGEST FAILED\n{error}")
         return EXIT_FAILED
+    return EXIT_PUBLISHED
+
+
+def _export(args: argparse.Namespace) -> int:
+    if not args.warehouse.exists():
+        print(f"EXPORT FAILED: no warehouse at {args.warehouse} (build it first)")
+        return EXIT_FAILED
+    written = export_marts(args.warehouse, args.folder, args.format)
+    print(f"wrote {len(written)} files to {args.folder}: " + ", ".join(p.name for p in written))
     return EXIT_PUBLISHED
 
 

@@ -120,6 +120,16 @@ def _findings(rows) -> list[str]:  # noqa: ANN001 - the query function of read_o
         )
     ]
     found += [
+        f"{report_id}:{line} budget row {label!r} has no activity in activity_map.csv: its "
+        f"facts have no activity_key; review and add: {seed}"
+        for report_id, line, label, seed in rows(
+            """
+            select report_id, label_line, row_label, suggested_seed_line
+            from marts.dq_unmapped_activities order by report_id, label_line
+            """
+        )
+    ]
+    found += [
         f"{report_id}:{line} table {table_id!r} ({family}) is in fct_report_table_cells: "
         f"{seed} has no {kind} {key!r} (printed {printed!r})"
         for report_id, line, table_id, family, kind, key, printed, seed in rows(

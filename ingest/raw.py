@@ -8,6 +8,7 @@ insert from Python.
 
 from __future__ import annotations
 
+from functools import cache
 from pathlib import Path
 
 from ingest.extract import Extraction
@@ -21,7 +22,7 @@ def load_raw(extraction: Extraction, database: Path, csv_dir: Path) -> dict[str,
     import duckdb
 
     counts = write_seeds(extraction, csv_dir)
-    with duckdb.connect(str(database)) as connection:
+    with duckdb.connect(str(database), config=profile_config_options()) as connection:
         connection.execute(f"create schema if not exists {RAW_SCHEMA}")
         for name, table in RAW_TABLES.items():
             connection.execute(
@@ -31,6 +32,21 @@ def load_raw(extraction: Extraction, database: Path, csv_dir: Path) -> dict[str,
                 [str(csv_dir / f"{name}.csv")],
             )
     return counts
+
+
+PROFILES = Path(__file__).resolve().parent.parent / "profiles.yml"
+
+
+@cache
+def profile_config_options() -> dict[str, str]:
+    """The DuckDB settings of the dbt profile (profiles.yml), for the connection that
+    creates the database: a file's storage version is set when it is created, so the file
+    the build starts must already be the one older readers can open."""
+    import yaml
+
+    profile = yaml.safe_load(PROFILES.read_text(encoding="utf-8"))
+    (outputs,) = (p["outputs"] for p in profile.values())
+    return {key: str(value) for key, value in outputs["build"].get("config_options", {}).items()}
 
 
 def _struct(columns: dict[str, str]) -> str:

@@ -74,19 +74,12 @@ class _Phases:
             self.progress.record(PHASE_NAMES[phase], now - self.phase_started[phase], detail)
 
 
-def run_dbt(database: Path, target_dir: Path, progress: Progress, strict: bool = False) -> DbtRun:
-    """`dbt build` into `database`; BuildError listing what failed and why, else what ran
-    and the warnings (tests of severity warn that found rows). dbt's log goes to
-    `target_dir / 'logs' / 'dbt.log'`."""
-    environment = os.environ | {
-        "WAREHOUSE_BUILD_PATH": str(database),
-        "DBT_SEND_ANONYMOUS_USAGE_STATS": "False",
-    }
-    command = [
+def _dbt_command(verb: list[str], target_dir: Path) -> list[str]:
+    return [
         sys.executable,
         "-m",
         "dbt.cli.main",
-        "build",
+        *verb,
         "--project-dir",
         str(PROJECT_ROOT),
         "--profiles-dir",
@@ -95,10 +88,46 @@ def run_dbt(database: Path, target_dir: Path, progress: Progress, strict: bool =
         str(target_dir),
         "--log-path",
         str(target_dir / "logs"),
+    ]
+
+
+def _environment(database: Path) -> dict[str, str]:
+    return os.environ | {
+        "WAREHOUSE_BUILD_PATH": str(database),
+        "DBT_SEND_ANONYMOUS_USAGE_STATS": "False",
+    }
+
+
+def _vars(strict: bool) -> list[str]:
+    return ["--vars", json.dumps({"quarantine_reports": not strict})]
+
+
+def generate_docs(database: Path, target_dir: Path, strict: bool = False) -> Path:
+    """`dbt docs generate --static` on the built `database` (after run_dbt with the same
+    vars, whose saved parse it reuses; the build compiled every node already, so no second
+    compile); returns the static page. BuildError when dbt cannot write it."""
+    command = [
+        *_dbt_command(["docs", "generate", "--static", "--no-compile"], target_dir),
+        *_vars(strict),
+        "--quiet",
+    ]
+    done = subprocess.run(command, env=_environment(database), capture_output=True, text=True)
+    page = target_dir / "static_index.html"
+    if done.returncode != 0 or not page.exists():
+        raise BuildError(f"dbt docs generate failed:\n{done.stdout[-2000:]}{done.stderr[-2000:]}")
+    return page
+
+
+def run_dbt(database: Path, target_dir: Path, progress: Progress, strict: bool = False) -> DbtRun:
+    """`dbt build` into `database`; BuildError listing what failed and why, else what ran
+    and the warnings (tests of severity warn that found rows). dbt's log goes to
+    `target_dir / 'logs' / 'dbt.log'`."""
+    environment = _environment(database)
+    command = [
+        *_dbt_command(["build"], target_dir),
         "--log-format",
         "json",
-        "--vars",
-        json.dumps({"quarantine_reports": not strict}),
+        *_vars(strict),
     ]
     started = time.perf_counter()
     phases = _Phases(progress, started)

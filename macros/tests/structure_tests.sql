@@ -35,3 +35,10 @@
 {% test exactly_one_row(model) %}
     select count(*) as row_count from {{ model }} having count(*) <> 1
 {% endtest %}
+
+{#- Every row has exactly one of `columns` set (measures that must not share a column). -#}
+{% test exactly_one_measure(model, columns) %}
+    select *
+    from {{ model }}
+    where ({% for column in columns %}case when {{ column }} is not null then 1 else 0 end{% if not loop.last %} + {% endif %}{% endfor %}) <> 1
+{% endtest %}

@@ -49,6 +49,7 @@ final as (
         cast(cells.value * {{ tkr_factor('cells.unit') }} as decimal(18, 4)) as amount_tkr,
         cells.printed_text,
         cells.unit as printed_unit,
+        {{ tkr_factor('cells.unit') }} as tkr_per_printed_unit,
         cast(cells.rounding * {{ tkr_factor('cells.unit') }} as decimal(18, 4)) as rounding_tkr,
         cells.is_empty,
         cells.label_line,

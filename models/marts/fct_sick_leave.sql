@@ -1,7 +1,8 @@
 {#-
     Sick leave by unit, gender and absence kind: the tables' cells (000 per cost centre,
     001 per unit and tertial) and the figures the 004 report gives only in prose, from the
-    curated seed sick_leave_prose (each with its cited line, checked by a test).
+    curated seed sick_leave_prose (each with its cited line, checked by a test). Shares of
+    working time and the long-term share of sick leave are two columns, never one.
 -#}
 with
 
@@ -36,7 +37,7 @@ from_tables as (
         absence_kind,
         reference_period_start,
         reference_period_end,
-        value as sick_leave_pct,
+        value as value_pct,
         printed_text,
         source_line
     from table_cells
@@ -55,7 +56,7 @@ from_prose as (
         absence_kind,
         reference_period_start,
         reference_period_end,
-        sick_leave_pct,
+        sick_leave_pct as value_pct,
         quoted_text as printed_text,
         source_line
     from prose
@@ -80,11 +81,19 @@ final as (
         unioned.table_id,
         unioned.org_unit,
         unioned.org_unit_code,
+        coalesce(unioned.org_unit_code, unioned.org_unit) as org_unit_key,
         unioned.gender,
         unioned.absence_kind,
         unioned.reference_period_start,
         unioned.reference_period_end,
-        cast(unioned.sick_leave_pct as decimal(18, 4)) as sick_leave_pct,
+        cast(
+            case when unioned.absence_kind <> 'long_share' then unioned.value_pct end
+            as decimal(18, 4)
+        ) as sick_leave_pct,
+        cast(
+            case when unioned.absence_kind = 'long_share' then unioned.value_pct end
+            as decimal(18, 4)
+        ) as long_term_share_pct,
         unioned.printed_text,
         unioned.source_line
     from unioned

@@ -81,10 +81,17 @@ def reports_copy(tmp_path: Path) -> Path:
 
 
 @pytest.fixture(scope="session")
-def warehouse(tmp_path_factory: pytest.TempPathFactory) -> duckdb.DuckDBPyConnection:
-    """The warehouse built from the bundled reports, once per test session."""
+def warehouse_path(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The warehouse built from the bundled reports, once per test session (with the
+    dashboard and docs pages beside it)."""
     output = tmp_path_factory.mktemp("build") / "warehouse.duckdb"
     build(REPORTS, output)
-    connection = duckdb.connect(str(output), read_only=True)
+    return output
+
+
+@pytest.fixture(scope="session")
+def warehouse(warehouse_path: Path) -> duckdb.DuckDBPyConnection:
+    """A read-only connection to the session's warehouse."""
+    connection = duckdb.connect(str(warehouse_path), read_only=True)
     yield connection
     connection.close()

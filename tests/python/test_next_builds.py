@@ -4,6 +4,7 @@ folder with a truncated report, a corrupted one, one whose line cannot be read, 
 indicator, a header no map knows yet and a report without a period publishes the others
 and says what is wrong, the root cause first."""
 
+import csv
 from datetime import date
 from decimal import Decimal
 from pathlib import Path
@@ -20,6 +21,7 @@ from .conftest import (
     NACKA_2018_T1,
     NACKA_2020_FEB,
     NORRTALJE_2025_AUG,
+    PROJECT_ROOT,
     REPORTS,
 )
 from .next_reports import NextReport, next_report
@@ -315,3 +317,28 @@ def test_a_troubled_folder_in_the_warehouse(troubled) -> None:
         assert db.execute(
             "select period_end from marts.dim_report where report_id = 'new_indicator'"
         ).fetchone() == (date(2018, 4, 30),)
+
+
+def test_a_budget_row_no_reviewed_entry_knows_is_a_finding_not_a_null(green) -> None:
+    _, output, printed = green
+    with duckdb.connect(str(output), read_only=True) as db:
+        unmapped = db.execute(
+            """select report_id, row_label, suggested_seed_line
+            from marts.dq_unmapped_activities order by report_id, row_number"""
+        ).fetchall()
+        # unknown: the rows the generator added (`… ny enhet`), and the units reviewed for
+        # one municipality's organisation only (Nacka's `Myndighet och huvudmannaskap`,
+        # Norrtälje's `Avd f barn & vuxna`) printed in another's report
+        with (PROJECT_ROOT / "seeds/reference/activity_map.csv").open(encoding="utf-8") as f:
+            local = {r["row_label_key"] for r in csv.DictReader(f) if r["municipality_code"]}
+        assert {label.endswith(" ny enhet") for _, label, _ in unmapped} == {True, False}
+        assert all(
+            label.endswith(" ny enhet") or label.lower() in local for _, label, _ in unmapped
+        )
+    report_id, label, seed = unmapped[0]
+    assert seed.startswith(f'"{label.lower()}",,?,"(evidence: {report_id} line ')
+    assert any(
+        line.startswith(f"  FINDING {report_id}:")
+        and f"budget row {label!r} has no activity" in line
+        for line in printed.splitlines()
+    )

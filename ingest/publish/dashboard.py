@@ -1,0 +1,296 @@
+"""The dashboard the build writes beside the warehouse: one static HTML file, offline (plotly's
+JavaScript inlined once, no CDN), every chart drawn from a mart and saying which one and
+with what filter, so a reader can run the same query.
+"""
+
+from __future__ import annotations
+
+import html
+from dataclasses import dataclass
+from pathlib import Path
+
+import pandas as pd
+
+DASHBOARD_SUFFIX = "-dashboard.html"
+
+
+@dataclass(frozen=True)
+class Chart:
+    key: str  # the element id
+    title: str
+    mart: str
+    filter: str
+    query: str
+    draw: str  # the name of the function in DRAWERS that makes the figure
+    value_label: str  # the value axis' title
+
+
+CHARTS = (
+    Chart(
+        "budget_outcome",
+        "Net outcome against budget and forecast, per activity and report (tkr)",
+        "marts.fct_budget_outcome join marts.dim_activity",
+        "flow = 'net' and row_role = 'line' and not is_varav and activity_key <> 'total', "
+        "summed per report, activity, basis and scope; amount_tkr_consistent",
+        """
+        select dim_report.municipality || ' ' || strftime(outcome.period_end, '%Y-%m')
+                || ' (' || outcome.report_id || ')' as report,
+            activity.activity, activity.sort_order,
+            outcome.basis || ' ' || replace(outcome.scope, '_', ' ') as measure,
+            sum(outcome.amount_tkr_consistent) as amount_tkr
+        from marts.fct_budget_outcome as outcome
+        inner join marts.dim_activity as activity using (activity_key)
+        inner join marts.dim_report using (report_id)
+        where outcome.flow = 'net' and outcome.row_role = 'line' and not outcome.is_varav
+            and outcome.activity_key <> 'total'
+            and outcome.basis in ('actual', 'budget', 'forecast')
+            and outcome.amount_tkr_consistent is not null
+        group by all
+        order by report, activity.sort_order, measure
+        """,
+        "grouped_bars_by_report",
+        "net tkr (costs negative)",
+    ),
+    Chart(
+        "cost_per_day",
+        "Cost per placement day per care category and basis (kr)",
+        "marts.fct_cost_per_placement_day",
+        "not is_total; cost_per_day_sek by care_category, basis and scope",
+        """
+        select municipality || ' ' || strftime(period_end, '%Y-%m') as report,
+            care_category as category, basis || ' ' || replace(scope, '_', ' ') as measure,
+            cost_per_day_sek as value
+        from marts.fct_cost_per_placement_day
+        where not is_total and cost_per_day_sek is not null
+        order by report, care_category_key, measure
+        """,
+        "category_bars",
+        "kr per day",
+    ),
+    Chart(
+        "placement_days",
+        "Placement days per care category and basis",
+        "marts.fct_cost_per_placement_day",
+        "not is_total; placement_days by care_category, basis and scope",
+        """
+        select municipality || ' ' || strftime(period_end, '%Y-%m') as report,
+            care_category as category, basis || ' ' || replace(scope, '_', ' ') as measure,
+            placement_days as value
+        from marts.fct_cost_per_placement_day
+        where not is_total and placement_days is not null
+        order by report, care_category_key, measure
+        """,
+        "category_bars",
+        "days",
+    ),
+    Chart(
+        "sick_leave",
+        "Sick leave by unit, gender and period (% of scheduled working time)",
+        "marts.fct_sick_leave",
+        "sick_leave_pct is not null (total, short and long; the long-term share is a "
+        "separate measure), per org_unit_key, gender and reference period",
+        """
+        select municipality || ' ' || strftime(reference_period_start, '%Y-%m') || '..'
+                || strftime(reference_period_end, '%Y-%m') || ' (' || report_id || ')' as report,
+            coalesce(org_unit_code || ' ', '') || org_unit as category,
+            absence_kind || ' ' || gender as measure,
+            sick_leave_pct as value
+        from marts.fct_sick_leave
+        where sick_leave_pct is not null
+        order by report, org_unit_key, measure
+        """,
+        "category_bars",
+        "% of working time",
+    ),
+    Chart(
+        "indicator_fulfilment",
+        "Indicators that met and missed their target, per report and goal area",
+        "marts.fct_indicator_fulfilment, marts.dq_indicator_assessments",
+        "is_latest_comparison; red: the report's own assessment contradicts the numbers "
+        "(dq_indicator_assessments)",
+        """
+        with latest as (
+            select fulfilment.report_id, fulfilment.municipality, fulfilment.goal_area,
+                fulfilment.indicator, fulfilment.is_fulfilled,
+                assessments.finding is not null as contradicted
+            from marts.fct_indicator_fulfilment as fulfilment
+            left join marts.dq_indicator_assessments as assessments
+                on fulfilment.report_id = assessments.report_id
+                and fulfilment.indicator = assessments.indicator
+            where fulfilment.is_latest_comparison
+        )
+        select municipality || ' (' || report_id || ')' as report,
+            coalesce(left(goal_area, 40), '(no goal area)') as category,
+            case when contradicted then 'assessment contradicts the numbers'
+                when is_fulfilled then 'met its target' else 'missed its target' end
+                as measure,
+            count(*) as value
+        from latest
+        group by all
+        order by report, category, measure
+        """,
+        "stacked_counts",
+        "indicators",
+    ),
+    Chart(
+        "coverage",
+        "Table-shaped lines placed and rejected, per report",
+        "marts.dq_report_coverage",
+        "every report file; load_status in the label",
+        """
+        select file_name || ' (' || load_status || ')' as category, 'all' as report,
+            measure, value
+        from marts.dq_report_coverage
+        unpivot (value for measure in (lines_placed, lines_rejected))
+        order by category, measure
+        """,
+        "stacked_counts",
+        "lines",
+    ),
+    Chart(
+        "discrepancies",
+        "Where the reports contradict their own arithmetic",
+        "marts.dq_source_discrepancies",
+        "every broken rule, per report and rule; known = reviewed in "
+        "known_source_discrepancies, the others quarantine their report",
+        """
+        select report_id as category, 'all' as report,
+            rule || case when is_known then ' (known)' else ' (unreviewed)' end as measure,
+            count(*) as value
+        from marts.dq_source_discrepancies
+        group by all
+        order by category, measure
+        """,
+        "stacked_counts",
+        "broken rules",
+    ),
+)
+
+
+def grouped_bars_by_report(frame: pd.DataFrame):  # noqa: ANN201 - a plotly Figure
+    import plotly.express as px
+
+    figure = px.bar(
+        frame,
+        x="activity",
+        y="amount_tkr",
+        color="measure",
+        barmode="group",
+        facet_col="report",
+        facet_col_wrap=2,
+        height=320 * ((frame["report"].nunique() + 1) // 2),
+    )
+    figure.update_xaxes(matches=None, showticklabels=True, title=None)
+    return figure
+
+
+def _one_panel_per_report(figure, frame: pd.DataFrame):  # noqa: ANN001, ANN202
+    """Each report its own panel with its own categories (units differ between reports)."""
+    figure.update_xaxes(matches=None, showticklabels=True, title=None)
+    figure.update_layout(height=max(380, 380 * frame["report"].nunique()))
+    return figure
+
+
+def category_bars(frame: pd.DataFrame):  # noqa: ANN201
+    import plotly.express as px
+
+    figure = px.bar(
+        frame,
+        x="category",
+        y="value",
+        color="measure",
+        barmode="group",
+        facet_col="report",
+        facet_col_wrap=1,
+        facet_row_spacing=0.12,
+    )
+    return _one_panel_per_report(figure, frame)
+
+
+MEASURE_COLORS = {
+    "assessment contradicts the numbers": "#d62728",
+    "met its target": "#2ca02c",
+    "missed its target": "#ff7f0e",
+    "lines_placed": "#2ca02c",
+    "lines_rejected": "#d62728",
+}
+
+
+def stacked_counts(frame: pd.DataFrame):  # noqa: ANN201
+    import plotly.express as px
+
+    figure = px.bar(
+        frame,
+        x="category",
+        y="value",
+        color="measure",
+        barmode="stack",
+        facet_col="report",
+        facet_col_wrap=1,
+        facet_row_spacing=0.15,
+        color_discrete_map=MEASURE_COLORS,
+    )
+    return _one_panel_per_report(figure, frame)
+
+
+DRAWERS = {
+    "grouped_bars_by_report": grouped_bars_by_report,
+    "category_bars": category_bars,
+    "stacked_counts": stacked_counts,
+}
+
+
+def chart_frames(database: Path) -> dict[str, pd.DataFrame]:
+    """The data of every chart, read from the marts of `database`."""
+    import duckdb
+
+    with duckdb.connect(str(database), read_only=True) as connection:
+        return {chart.key: connection.execute(chart.query).df() for chart in CHARTS}
+
+
+def render(frames: dict[str, pd.DataFrame], built_at: str) -> str:
+    """The dashboard page: each chart with its title, mart and filter; a chart without data
+    says so instead of drawing an empty frame."""
+    from plotly.offline import get_plotlyjs
+
+    sections = []
+    for chart in CHARTS:
+        frame = frames[chart.key]
+        if frame.empty:
+            body = '<p class="empty">No rows in the published reports.</p>'
+        else:
+            figure = DRAWERS[chart.draw](frame)
+            figure.update_layout(margin={"t": 40, "b": 40}, legend_title_text=None)
+            figure.update_yaxes(title=chart.value_label)
+            figure.for_each_annotation(lambda a: a.update(text=a.text.removeprefix("report=")))
+            body = figure.to_html(full_html=False, include_plotlyjs=False, div_id=chart.key)
+        sections.append(
+            f'<section data-chart="{chart.key}" data-rows="{len(frame)}">'
+            f"<h2>{html.escape(chart.title)}</h2>"
+            f'<p class="source">Mart: <code>{html.escape(chart.mart)}</code>; filter: '
+            f"{html.escape(chart.filter)}</p>{body}</section>"
+        )
+    return (
+        '<!DOCTYPE html><html lang="sv"><head><meta charset="utf-8">'
+        "<title>Social-services report warehouse</title>"
+        "<style>body{font-family:sans-serif;margin:2em;max-width:1400px}"
+        ".source{color:#555;font-size:90%}section{margin-bottom:3em}</style>"
+        f"<script>{get_plotlyjs()}</script></head><body>"
+        "<h1>Social-services report warehouse</h1>"
+        f"<p>Built {html.escape(built_at)} UTC from the published marts. Every chart names "
+        "its mart and filter: the same query in SQL gives its numbers.</p>"
+        + "".join(sections)
+        + "</body></html>"
+    )
+
+
+def write_dashboard(database: Path, target: Path) -> Path:
+    """Render the dashboard of `database` into `target` (an HTML file)."""
+    import duckdb
+
+    with duckdb.connect(str(database), read_only=True) as connection:
+        (built_at,) = connection.execute(
+            "select strftime(built_at_utc, '%Y-%m-%d %H:%M') from marts.dim_build"
+        ).fetchone()
+    target.write_text(render(chart_frames(database), built_at), encoding="utf-8")
+    return target
