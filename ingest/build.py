@@ -4,10 +4,11 @@ Before anything is created, the reports folder and the output's folder are check
 BuildError names the path). Then, holding the output's lock (run/lock.py: one build at a
 time per output; a second waits, or gives up with `wait_seconds=0`), the build removes what
 killed builds of the same output left (run/scratch.py) and works in a scratch folder of its
-own beside the output: it reads every report (inputs.py, identity.py, extract.py),
-validates the records with Great Expectations, loads them into the raw schema of a new
-database with DuckDB's reader (raw.py), runs `dbt build` on it and replaces the output only
-when every model and test passed, so a failed build never replaces the last good
+own beside the output: it reads every report (inputs.py, identity.py, extract.py), loads
+the records into the raw schema of a new database with DuckDB's reader (raw.py), runs
+`dbt build` on it while Great Expectations validates the same records, writes the dbt docs
+page and the dashboard (publish/), and replaces the output and the two pages only when the
+validation and every model and test passed, so a failed build never replaces the last good
 warehouse. A report whose numbers break a rule is quarantined inside the build (its facts
 stay out of the marts) and the others publish; with `strict`, such a breach fails the build.
 """
@@ -17,9 +18,11 @@ from __future__ import annotations
 import os
 import shutil
 import time
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from ingest.cache import ParseCache
 from ingest.extract import Extraction, extract_reports
 from ingest.inputs import DEFAULT_MAX_REPORT_BYTES, InputError, ReportText, check_reports_folder
 from ingest.outcome import BuildOutcome, read_outcome
@@ -30,7 +33,7 @@ from ingest.run.errors import BuildError
 from ingest.run.lock import BuildLock, Holder
 from ingest.run.progress import Progress
 from ingest.run.record import RunRecord
-from ingest.run.scratch import new_scratch, remove_leftovers
+from ingest.run.scratch import dbt_target, new_scratch, parse_cache, remove_leftovers
 from ingest.seeds import write_seeds
 
 PROJECT_ROOT = Path(__file__).resolve().parent.parent
@@ -58,42 +61,54 @@ def ingest(
     validate: bool = True,
     progress: Progress | None = None,
     max_report_bytes: int = DEFAULT_MAX_REPORT_BYTES,
+    cache: ParseCache | None = None,
 ) -> Extraction:
     """Read every entry of `reports_dir`; BuildError when the folder has nothing to read or
     the records fail validation."""
     progress = progress or Progress(stream=None)
 
-    def report_done(text: ReportText, out: Extraction | None, seconds: float) -> None:
+    def report_done(text: ReportText, out: Extraction | None, seconds: float | None) -> None:
         detail = (
             f"{_count(out.tables, 'table')}, {_count(out.indicator_rows, 'indicator row')}, "
             f"{_count(out.rejects, 'rejected line')}"
             if out is not None
             else "not loaded"
         )
+        if seconds is None:
+            detail, seconds = f"{detail} (from the parse cache)", 0.0
         progress.record(f"ingest {text.path.name}", seconds, detail)
 
     try:
         with progress.step("ingest") as step:
-            extraction = extract_reports(reports_dir, None, max_report_bytes, report_done)
+            extraction = extract_reports(reports_dir, None, max_report_bytes, report_done, cache)
             step.detail = (
                 f"{extraction.loaded_files} of {len(extraction.input_files)} files loaded, "
                 f"{len(extraction.tables)} tables, {len(extraction.rows)} rows"
+                + (f"; {_count(range(cache.hits), 'report')} from the parse cache" if cache else "")
             )
     except InputError as error:
         raise BuildError(str(error)) from error
     if validate:
-        with progress.step("validate (Great Expectations)"):
-            from ingest.validate import validate_extraction
-
-            failures = validate_extraction(extraction)
-        if failures:
-            raise BuildError(
-                "ingest output failed validation:\n" + "\n".join(f"  {f}" for f in failures)
-            )
+        _raise_on_failures(validate_records(extraction, progress))
     return extraction
 
 
-def _count(items: list, noun: str) -> str:
+def validate_records(extraction: Extraction, progress: Progress) -> list:
+    """The records' Great Expectations failures (GX is imported here, only when it runs)."""
+    with progress.step("validate (Great Expectations)"):
+        from ingest.validate import validate_extraction
+
+        return validate_extraction(extraction)
+
+
+def _raise_on_failures(failures: list) -> None:
+    if failures:
+        raise BuildError(
+            "ingest output failed validation:\n" + "\n".join(f"  {f}" for f in failures)
+        )
+
+
+def _count(items, noun: str) -> str:  # noqa: ANN001 - anything with a length
     return f"{len(items)} {noun}{'' if len(items) == 1 else 's'}"
 
 
@@ -172,7 +187,7 @@ def build(
                 )
             finally:
                 if record is not None:
-                    record.keep_dbt_log(scratch / "target" / "logs" / "dbt.log")
+                    record.keep_dbt_log(scratch / "dbt-logs" / "dbt.log")
                 shutil.rmtree(scratch, ignore_errors=True)
     except OSError as error:
         raise BuildError(f"cannot write beside the output {output}: {error}") from error
@@ -188,7 +203,8 @@ def _build_in(
     max_report_bytes: int,
 ) -> BuildSummary:
     started = time.perf_counter()
-    extraction = ingest(reports_dir, progress=progress, max_report_bytes=max_report_bytes)
+    cache = ParseCache(parse_cache(output))
+    extraction = ingest(reports_dir, False, progress, max_report_bytes, cache)
     if record is not None:
         record.data["inputs"] = extraction.input_files
         record.data["rejects"] = root_causes(extraction)
@@ -200,19 +216,31 @@ def _build_in(
         step.detail = f"{sum(counts.values())} rows in {len(counts)} tables"
     ingested = time.perf_counter()
     progress.say("dbt build ...")
-    try:
-        dbt = run_dbt(database, scratch / "target", progress, strict)
-    except BuildError as error:
+    # GX validates the records while dbt starts and parses in its own process (two cores);
+    # a validation failure fails the build before anything dbt found
+    with ThreadPoolExecutor(max_workers=1) as pool:
+        validation = pool.submit(validate_records, extraction, progress)
+        try:
+            dbt, dbt_error = (
+                run_dbt(database, dbt_target(output), scratch / "dbt-logs", progress, strict),
+                None,
+            )
+        except BuildError as error:
+            dbt, dbt_error = None, error
+        _raise_on_failures(validation.result())
+    if dbt_error is not None:
         causes = root_causes(extraction)
         if causes:
             raise BuildError(
-                "root causes at the ingest:\n" + "\n".join(f"  {c}" for c in causes) + f"\n{error}"
-            ) from error
-        raise
+                "root causes at the ingest:\n"
+                + "\n".join(f"  {c}" for c in causes)
+                + f"\n{dbt_error}"
+            ) from dbt_error
+        raise dbt_error
     progress.record("dbt build", dbt.seconds)
     outcome = read_outcome(database)
     with progress.step("dbt docs generate"):
-        docs = generate_docs(database, scratch / "target", strict)
+        docs = generate_docs(database, dbt_target(output), scratch / "dbt-logs", strict)
     with progress.step("dashboard"):
         dashboard = write_dashboard(database, scratch / f"{output.stem}{DASHBOARD_SUFFIX}")
     with progress.step("publish", announce=False) as step:
@@ -220,6 +248,7 @@ def _build_in(
         os.replace(docs, output.with_name(f"{output.stem}{DOCS_SUFFIX}"))
         os.replace(dashboard, output.with_name(dashboard.name))
         step.detail = f"{output}, {output.stem}{DOCS_SUFFIX}, {dashboard.name}"
+    cache.prune()
     summary = BuildSummary(
         extraction,
         counts,

@@ -12,13 +12,17 @@ record.
 
 from __future__ import annotations
 
+import multiprocessing
+import os
 import time
 import traceback
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from ingest.cache import ParseCache
 from ingest.coverage import Placement, account_lines
 from ingest.goals import find_status_items
 from ingest.goals.strategic import find_strategic_goal_tables, uncited_value_lines
@@ -95,8 +99,8 @@ class Extraction:
 
 
 # Called after each report text is read: the text, its records (None when it was not
-# loaded) and the seconds it took.
-ReportDone = Callable[[ReportText, "Extraction | None", float], None]
+# loaded) and the seconds it took (None: its records came from the parse cache).
+ReportDone = Callable[[ReportText, "Extraction | None", float | None], None]
 
 
 def extract_reports(
@@ -104,30 +108,34 @@ def extract_reports(
     reviewed: Reviewed | None = None,
     max_bytes: int = DEFAULT_MAX_REPORT_BYTES,
     on_report: ReportDone | None = None,
+    cache: ParseCache | None = None,
 ) -> Extraction:
     """Every entry of `reports_dir` read and accounted for; InputError when the folder has
     no report text to read."""
-    return extract_folder(read_reports_folder(reports_dir, max_bytes), reviewed, on_report)
+    folder = read_reports_folder(reports_dir, max_bytes)
+    return extract_folder(folder, reviewed, on_report, cache)
 
 
 def extract_folder(
-    folder: ReportsFolder, reviewed: Reviewed | None = None, on_report: ReportDone | None = None
+    folder: ReportsFolder,
+    reviewed: Reviewed | None = None,
+    on_report: ReportDone | None = None,
+    cache: ParseCache | None = None,
+    workers: int | None = None,
 ) -> Extraction:
     reviewed = reviewed or read_reviewed()
     result = Extraction()
     unique, duplicates = split_duplicates(folder.texts, reviewed.named_reports)
     parsed: dict[str, tuple[ReportText, Extraction]] = {}
-    for text in _distinct_ids(unique, result):
-        started = time.perf_counter()
-        try:
-            parsed[text.report_id] = (text, extract_text(text, reviewed))
-        except MetadataError as error:
-            _not_loaded(result, text, "not_loaded", str(error))
-        except Exception as error:  # noqa: BLE001 - a reader's bug stays with its report
-            _not_loaded(result, text, "not_loaded", _reader_failure(error))
+    for text, outcome, seconds in parse_texts(
+        _distinct_ids(unique, result), reviewed, cache, workers
+    ):
+        if isinstance(outcome, Extraction):
+            parsed[text.report_id] = (text, outcome)
+        else:
+            _not_loaded(result, text, "not_loaded", outcome)
         if on_report is not None:
-            done = parsed.get(text.report_id, (None, None))[1]
-            on_report(text, done, time.perf_counter() - started)
+            on_report(text, outcome if isinstance(outcome, Extraction) else None, seconds)
     resolution = resolve_identities(
         {report_id: _identity(out) for report_id, (_, out) in parsed.items()}, reviewed.revisions
     )
@@ -164,6 +172,55 @@ def extract_folder(
             result.input_files.append(entry_record(entry.path, status, entry.reason))
     result.input_files.sort(key=lambda record: record["file_name"])
     return result
+
+
+MIN_PARALLEL = 8  # fewer reports than this parse faster in one process than with a pool
+
+
+def parse_texts(
+    texts: list[ReportText],
+    reviewed: Reviewed,
+    cache: ParseCache | None = None,
+    workers: int | None = None,
+) -> Iterator[tuple[ReportText, Extraction | str, float | None]]:
+    """Each text with its records (or why it could not be placed) and the seconds it took,
+    in the texts' order: from the cache where it has them, else parsed, on every core when
+    there are many."""
+    cached = {t.report_id: cache.get(t) if cache else None for t in texts}
+    todo = [t for t in texts if cached[t.report_id] is None]
+    workers = workers or os.cpu_count() or 1
+    if workers > 1 and len(todo) >= MIN_PARALLEL:
+        context = multiprocessing.get_context("fork")
+        with ProcessPoolExecutor(workers, mp_context=context) as pool:
+            fresh = dict(
+                zip(
+                    (t.report_id for t in todo),
+                    pool.map(_parse_one, todo, [reviewed] * len(todo), chunksize=4),
+                    strict=True,
+                )
+            )
+    else:
+        fresh = {t.report_id: _parse_one(t, reviewed) for t in todo}
+    for text in texts:
+        if cached[text.report_id] is not None:
+            yield text, cached[text.report_id], None
+            continue
+        outcome, seconds = fresh[text.report_id]
+        if cache is not None and isinstance(outcome, Extraction):
+            cache.put(text, outcome)
+        yield text, outcome, seconds
+
+
+def _parse_one(text: ReportText, reviewed: Reviewed) -> tuple[Extraction | str, float]:
+    """One report's records, or the one-line reason it cannot be placed; and the time."""
+    started = time.perf_counter()
+    try:
+        outcome: Extraction | str = extract_text(text, reviewed)
+    except MetadataError as error:
+        outcome = str(error)
+    except Exception as error:  # noqa: BLE001 - a reader's bug stays with its report
+        outcome = _reader_failure(error)
+    return outcome, time.perf_counter() - started
 
 
 def _distinct_ids(texts: list[ReportText], result: Extraction) -> list[ReportText]:

@@ -102,7 +102,7 @@ def main() -> None:
             load_raw(extraction, target / "warehouse.duckdb", target / "raw")
             load_times.append(time.perf_counter() - started)
             started = time.perf_counter()
-            run_dbt(target / "warehouse.duckdb", target / "target", quiet)
+            run_dbt(target / "warehouse.duckdb", target / "target", target / "logs", quiet)
             dbt_times.append(time.perf_counter() - started)
             started = time.perf_counter()
             output = Path(scratch) / f"build{run}.duckdb"

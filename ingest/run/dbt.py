@@ -74,7 +74,7 @@ class _Phases:
             self.progress.record(PHASE_NAMES[phase], now - self.phase_started[phase], detail)
 
 
-def _dbt_command(verb: list[str], target_dir: Path) -> list[str]:
+def _dbt_command(verb: list[str], target_dir: Path, log_dir: Path) -> list[str]:
     return [
         sys.executable,
         "-m",
@@ -87,7 +87,7 @@ def _dbt_command(verb: list[str], target_dir: Path) -> list[str]:
         "--target-path",
         str(target_dir),
         "--log-path",
-        str(target_dir / "logs"),
+        str(log_dir),
     ]
 
 
@@ -102,15 +102,16 @@ def _vars(strict: bool) -> list[str]:
     return ["--vars", json.dumps({"quarantine_reports": not strict})]
 
 
-def generate_docs(database: Path, target_dir: Path, strict: bool = False) -> Path:
+def generate_docs(database: Path, target_dir: Path, log_dir: Path, strict: bool = False) -> Path:
     """`dbt docs generate --static` on the built `database` (after run_dbt with the same
     vars, whose saved parse it reuses; the build compiled every node already, so no second
     compile); returns the static page. BuildError when dbt cannot write it."""
     command = [
-        *_dbt_command(["docs", "generate", "--static", "--no-compile"], target_dir),
+        *_dbt_command(["docs", "generate", "--static", "--no-compile"], target_dir, log_dir),
         *_vars(strict),
         "--quiet",
     ]
+    (target_dir / "static_index.html").unlink(missing_ok=True)
     done = subprocess.run(command, env=_environment(database), capture_output=True, text=True)
     page = target_dir / "static_index.html"
     if done.returncode != 0 or not page.exists():
@@ -118,17 +119,21 @@ def generate_docs(database: Path, target_dir: Path, strict: bool = False) -> Pat
     return page
 
 
-def run_dbt(database: Path, target_dir: Path, progress: Progress, strict: bool = False) -> DbtRun:
+def run_dbt(
+    database: Path, target_dir: Path, log_dir: Path, progress: Progress, strict: bool = False
+) -> DbtRun:
     """`dbt build` into `database`; BuildError listing what failed and why, else what ran
     and the warnings (tests of severity warn that found rows). dbt's log goes to
-    `target_dir / 'logs' / 'dbt.log'`."""
+    `log_dir / 'dbt.log'`; `target_dir` may hold an earlier build's saved parse."""
     environment = _environment(database)
     command = [
-        *_dbt_command(["build"], target_dir),
+        *_dbt_command(["build"], target_dir, log_dir),
         "--log-format",
         "json",
         *_vars(strict),
     ]
+    results_file = target_dir / "run_results.json"
+    results_file.unlink(missing_ok=True)  # an earlier build's
     started = time.perf_counter()
     phases = _Phases(progress, started)
     other_output: list[str] = []
@@ -151,7 +156,6 @@ def run_dbt(database: Path, target_dir: Path, progress: Progress, strict: bool =
         parse_seconds=phases.parse_seconds,
         seconds=time.perf_counter() - started,
     )
-    results_file = target_dir / "run_results.json"
     if not results_file.exists():
         raise BuildError(f"dbt build did not run:\n{''.join(other_output[-40:])}")
     results = json.loads(results_file.read_text(encoding="utf-8"))["results"]

@@ -1,15 +1,18 @@
-"""Scratch folders: each build works in a folder of its own beside the output
-(`warehouse.duckdb.build-20261207T030000Z-4242/`: the database being built, the raw CSV
-files, dbt's target and log), which it removes when it ends. A killed build cannot, so the
-next build of the same output removes what is left, under the output's lock (lock.py), so
-never a folder of a build that is still running. Folders of other outputs are left alone.
+"""Scratch folders: each build works in a folder beside the output
+(`warehouse.duckdb.build-scratch/`: the database being built, the raw CSV files, dbt's log),
+which it removes when it ends. A killed build cannot, so the next build of the same output
+removes what is left, under the output's lock (lock.py), so never a folder of a build that
+is still running. Folders of other outputs are left alone.
+
+The folder's name is the same for every build of an output (one build at a time holds the
+lock), so the database dbt builds has the same path each night: dbt's saved parse
+(`warehouse.duckdb.dbt-target/`, kept between builds) stays valid and dbt does not parse
+the project anew (a profile whose path changed forces a full parse).
 """
 
 from __future__ import annotations
 
-import os
 import shutil
-from datetime import UTC, datetime
 from pathlib import Path
 
 SCRATCH_INFIX = ".build-"
@@ -20,11 +23,21 @@ def scratch_pattern(output: Path) -> str:
     return f"{output.name}{SCRATCH_INFIX}*"
 
 
+SCRATCH_NAME = "scratch"
+DBT_TARGET_SUFFIX = ".dbt-target"
+
+
 def new_scratch(output: Path) -> Path:
-    stamp = datetime.now(UTC).strftime("%Y%m%dT%H%M%SZ")
-    folder = output.with_name(f"{output.name}{SCRATCH_INFIX}{stamp}-{os.getpid()}")
+    """The build's scratch folder (call it holding the output's lock, after
+    remove_leftovers)."""
+    folder = output.with_name(f"{output.name}{SCRATCH_INFIX}{SCRATCH_NAME}")
     folder.mkdir()
     return folder
+
+
+def dbt_target(output: Path) -> Path:
+    """dbt's target folder of `output`'s builds, kept between them for dbt's saved parse."""
+    return output.with_name(f"{output.name}{DBT_TARGET_SUFFIX}")
 
 
 def leftovers(output: Path) -> list[Path]:
@@ -44,3 +57,8 @@ def remove_leftovers(output: Path) -> list[Path]:
     for folder in removed:
         shutil.rmtree(folder, ignore_errors=True)
     return removed
+
+
+def parse_cache(output: Path) -> Path:
+    """The parse results of `output`'s builds (ingest/cache.py), kept between them."""
+    return output.with_name(f"{output.name}.parse-cache")

@@ -506,7 +506,7 @@ def test_a_killed_build_leaves_the_last_warehouse_and_the_next_cleans_up(tmp_pat
     output.write_bytes(b"last good warehouse")
     killed = _start(reports, output)
     # killed while dbt builds into its scratch folder
-    _wait_for(lambda: any(tmp_path.glob("warehouse.duckdb.build-*/target/logs/dbt.log")))
+    _wait_for(lambda: any(tmp_path.glob("warehouse.duckdb.build-*/dbt-logs/dbt.log")))
     time.sleep(2)
     os.killpg(killed.pid, signal.SIGKILL)
     killed.wait()

@@ -1,0 +1,142 @@
+"""How the build scales with the number of reports: a corpus of N distinct reports, built
+end to end, per step (from the build's own run record), with peak memory and the growth
+exponent between sizes; then one report added to the largest corpus and built again.
+
+    bash scripts/benchmark.sh --scale 5 100 1000
+
+The corpus is made from the bundled five by the next-report generator the tests use
+(tests/python/next_reports.py): another municipality of the 290, the next period, headers
+and labels printed anew, a row more or less with the totals kept right, footers moved. One
+report per source and municipality, so at most 5 x 290 = 1 450 distinct reports (more
+would need the generator to move further in time: two texts of one municipality and period
+are a conflict, and the build loads neither).
+"""
+
+from __future__ import annotations
+
+import argparse
+import csv
+import json
+import math
+import platform
+import resource
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+PROJECT_ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(PROJECT_ROOT))
+
+from tests.python.conftest import (  # noqa: E402
+    NACKA_2014_T2,
+    NACKA_2017_T1,
+    NACKA_2018_T1,
+    NACKA_2020_FEB,
+    NORRTALJE_2025_AUG,
+)
+from tests.python.next_reports import next_report  # noqa: E402
+
+SOURCES = (NACKA_2017_T1, NACKA_2018_T1, NACKA_2014_T2, NACKA_2020_FEB, NORRTALJE_2025_AUG)
+STEPS = (
+    "ingest",
+    "validate (Great Expectations)",
+    "load raw tables (DuckDB)",
+    "dbt build",
+    "dbt docs generate",
+    "dashboard",
+    "publish",
+)
+SOURCE_MUNICIPALITIES = {"Nacka", "Norrtälje"}
+
+
+def municipalities() -> list[str]:
+    path = PROJECT_ROOT / "seeds" / "reference" / "municipalities.csv"
+    with path.open(encoding="utf-8") as handle:
+        names = [row["municipality"] for row in csv.DictReader(handle)]
+    return [name for name in names if name not in SOURCE_MUNICIPALITIES]
+
+
+def write_corpus(folder: Path, count: int) -> None:
+    """`count` distinct reports in `folder` (the first `count` of a fixed order, so a larger
+    corpus holds the smaller ones)."""
+    folder.mkdir(parents=True, exist_ok=True)
+    names = municipalities()
+    plan = [(source, name) for name in names for source in SOURCES][:count]
+    if len(plan) < count:
+        raise SystemExit(f"the generator makes at most {len(plan)} distinct reports")
+    for seed, (source, municipality) in enumerate(plan):
+        report = next_report(
+            source, municipality, seed, row_change=(None, "add", "remove")[seed % 3]
+        )
+        path = folder / f"{report.name}.txt"
+        if not path.exists():
+            path.write_text(report.text, encoding="utf-8")
+
+
+def build(reports: Path, output: Path) -> tuple[float, dict[str, float], int]:
+    """Wall seconds, seconds per step (from the run record) and the exit code."""
+    started = time.perf_counter()
+    command = [sys.executable, "-m", "ingest.cli", "build", "--quiet"]
+    done = subprocess.run(
+        [*command, "--reports", str(reports), "--output", str(output)],
+        capture_output=True,
+        text=True,
+        cwd=PROJECT_ROOT,
+    )
+    wall = time.perf_counter() - started
+    if done.returncode not in (0, 2):
+        raise SystemExit(f"build of {reports} failed:\n{done.stdout[-3000:]}")
+    (record,) = sorted((output.parent / "logs").glob(f"{output.stem}-*.json"))[-1:]
+    steps = {
+        step["step"]: step["seconds"]
+        for step in json.loads(record.read_text(encoding="utf-8"))["steps"]
+        if step["step"] in STEPS or step["step"].startswith("dbt ")
+    }
+    return wall, steps, done.returncode
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__)
+    parser.add_argument("sizes", type=int, nargs="+")
+    args = parser.parse_args()
+    print(f"machine: {platform.machine()}, Python {platform.python_version()}")
+    header = ["reports", "wall s", *STEPS, "ingest reports/s", "peak MiB", "growth"]
+    print(" | ".join(header))
+    previous: tuple[int, float] | None = None
+    with tempfile.TemporaryDirectory() as scratch:
+        corpus = Path(scratch) / "corpus"
+        for size in args.sizes:
+            folder = Path(scratch) / f"reports{size}"
+            write_corpus(corpus, size)
+            folder.mkdir()
+            for path in sorted(corpus.iterdir())[:size]:
+                (folder / path.name).symlink_to(path)
+            output = Path(scratch) / f"out{size}" / "warehouse.duckdb"
+            output.parent.mkdir()
+            wall, steps, code = build(folder, output)
+            peak = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024
+            growth = (
+                f"{math.log(wall / previous[1]) / math.log(size / previous[0]):.2f}"
+                if previous
+                else "-"
+            )
+            rate = size / steps["ingest"] if steps.get("ingest") else float("nan")
+            cells = [f"{steps.get(step, float('nan')):.1f}" for step in STEPS]
+            print(
+                " | ".join([str(size), f"{wall:.1f}", *cells, f"{rate:.1f}", f"{peak:.0f}", growth])
+                + ("" if code == 0 else " (exit 2)")
+            )
+            previous = (size, wall)
+        # one report more on the largest corpus: parsed alone, the rest from the cache
+        extra = next_report(NACKA_2020_FEB, municipalities()[-1], 9999)
+        if not (folder / f"{extra.name}.txt").exists():
+            (folder / f"{extra.name}.txt").write_text(extra.text, encoding="utf-8")
+        wall, steps, _ = build(folder, output)
+        cells = [f"{steps.get(step, float('nan')):.1f}" for step in STEPS]
+        print(" | ".join([f"{size} + 1 (rebuild)", f"{wall:.1f}", *cells, "-", "-", "-"]))
+
+
+if __name__ == "__main__":
+    main()
