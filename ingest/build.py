@@ -26,7 +26,7 @@ from ingest.cache import ParseCache
 from ingest.extract import Extraction, extract_reports
 from ingest.inputs import DEFAULT_MAX_REPORT_BYTES, InputError, ReportText, check_reports_folder
 from ingest.outcome import BuildOutcome, read_outcome
-from ingest.publish.dashboard import DASHBOARD_SUFFIX, write_dashboard
+from ingest.publish.dashboard import DASHBOARD_SUFFIX, failed_dashboard, write_dashboard
 from ingest.raw import load_raw
 from ingest.run.dbt import DbtRun, generate_docs, run_dbt
 from ingest.run.errors import BuildError
@@ -241,8 +241,14 @@ def _build_in(
     outcome = read_outcome(database)
     with progress.step("dbt docs generate"):
         docs = generate_docs(database, dbt_target(output), scratch / "dbt-logs", strict)
-    with progress.step("dashboard"):
-        dashboard = write_dashboard(database, scratch / f"{output.stem}{DASHBOARD_SUFFIX}")
+    dashboard = scratch / f"{output.stem}{DASHBOARD_SUFFIX}"
+    try:
+        with progress.step("dashboard"):
+            write_dashboard(database, dashboard)
+    except Exception as error:  # noqa: BLE001 - the charts are not the warehouse
+        problem = f"dashboard not drawn ({type(error).__name__}: {error}); the marts are whole"
+        dbt.warnings.append(problem)
+        dashboard.write_text(failed_dashboard(problem), encoding="utf-8")
     with progress.step("publish", announce=False) as step:
         os.replace(database, output)
         os.replace(docs, output.with_name(f"{output.stem}{DOCS_SUFFIX}"))

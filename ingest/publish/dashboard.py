@@ -12,6 +12,8 @@ from pathlib import Path
 import pandas as pd
 
 DASHBOARD_SUFFIX = "-dashboard.html"
+MAX_PANELS = 8  # reports drawn side by side: the most recent
+MAX_CATEGORIES = 40  # bars of one panel: the largest
 
 
 @dataclass(frozen=True)
@@ -35,6 +37,7 @@ CHARTS = (
         """
         select dim_report.municipality || ' ' || strftime(outcome.period_end, '%Y-%m')
                 || ' (' || outcome.report_id || ')' as report,
+            outcome.period_end as recency,
             activity.activity, activity.sort_order,
             outcome.basis || ' ' || replace(outcome.scope, '_', ' ') as measure,
             sum(outcome.amount_tkr_consistent) as amount_tkr
@@ -58,6 +61,7 @@ CHARTS = (
         "not is_total; cost_per_day_sek by care_category, basis and scope",
         """
         select municipality || ' ' || strftime(period_end, '%Y-%m') as report,
+            period_end as recency,
             care_category as category, basis || ' ' || replace(scope, '_', ' ') as measure,
             cost_per_day_sek as value
         from marts.fct_cost_per_placement_day
@@ -74,6 +78,7 @@ CHARTS = (
         "not is_total; placement_days by care_category, basis and scope",
         """
         select municipality || ' ' || strftime(period_end, '%Y-%m') as report,
+            period_end as recency,
             care_category as category, basis || ' ' || replace(scope, '_', ' ') as measure,
             placement_days as value
         from marts.fct_cost_per_placement_day
@@ -92,6 +97,7 @@ CHARTS = (
         """
         select municipality || ' ' || strftime(reference_period_start, '%Y-%m') || '..'
                 || strftime(reference_period_end, '%Y-%m') || ' (' || report_id || ')' as report,
+            reference_period_end as recency,
             coalesce(org_unit_code || ' ', '') || org_unit as category,
             absence_kind || ' ' || gender as measure,
             sick_leave_pct as value
@@ -111,6 +117,7 @@ CHARTS = (
         """
         with latest as (
             select fulfilment.report_id, fulfilment.municipality, fulfilment.goal_area,
+                fulfilment.measure_period_end,
                 fulfilment.indicator, fulfilment.is_fulfilled,
                 assessments.finding is not null as contradicted
             from marts.fct_indicator_fulfilment as fulfilment
@@ -120,6 +127,7 @@ CHARTS = (
             where fulfilment.is_latest_comparison
         )
         select municipality || ' (' || report_id || ')' as report,
+            max(measure_period_end) over (partition by report_id) as recency,
             coalesce(left(goal_area, 40), '(no goal area)') as category,
             case when contradicted then 'assessment contradicts the numbers'
                 when is_fulfilled then 'met its target' else 'missed its target' end
@@ -139,7 +147,7 @@ CHARTS = (
         "every report file; load_status in the label",
         """
         select file_name || ' (' || load_status || ')' as category, 'all' as report,
-            measure, value
+            cast(null as date) as recency, measure, value
         from marts.dq_report_coverage
         unpivot (value for measure in (lines_placed, lines_rejected))
         order by category, measure
@@ -154,7 +162,7 @@ CHARTS = (
         "every broken rule, per report and rule; known = reviewed in "
         "known_source_discrepancies, the others quarantine their report",
         """
-        select report_id as category, 'all' as report,
+        select report_id as category, 'all' as report, cast(null as date) as recency,
             rule || case when is_known then ' (known)' else ' (unreviewed)' end as measure,
             count(*) as value
         from marts.dq_source_discrepancies
@@ -184,6 +192,12 @@ def grouped_bars_by_report(frame: pd.DataFrame):  # noqa: ANN201 - a plotly Figu
     return figure
 
 
+def _spacing(frame: pd.DataFrame) -> float:
+    """Room between panels: plotly allows at most 1 / (panels - 1)."""
+    panels = frame["report"].nunique()
+    return 0.12 if panels < 2 else min(0.12, 0.5 / (panels - 1))
+
+
 def _one_panel_per_report(figure, frame: pd.DataFrame):  # noqa: ANN001, ANN202
     """Each report its own panel with its own categories (units differ between reports)."""
     figure.update_xaxes(matches=None, showticklabels=True, title=None)
@@ -202,7 +216,7 @@ def category_bars(frame: pd.DataFrame):  # noqa: ANN201
         barmode="group",
         facet_col="report",
         facet_col_wrap=1,
-        facet_row_spacing=0.12,
+        facet_row_spacing=_spacing(frame),
     )
     return _one_panel_per_report(figure, frame)
 
@@ -227,7 +241,7 @@ def stacked_counts(frame: pd.DataFrame):  # noqa: ANN201
         barmode="stack",
         facet_col="report",
         facet_col_wrap=1,
-        facet_row_spacing=0.15,
+        facet_row_spacing=_spacing(frame),
         color_discrete_map=MEASURE_COLORS,
     )
     return _one_panel_per_report(figure, frame)
@@ -248,6 +262,21 @@ def chart_frames(database: Path) -> dict[str, pd.DataFrame]:
         return {chart.key: connection.execute(chart.query).df() for chart in CHARTS}
 
 
+def limited(frame: pd.DataFrame) -> tuple[pd.DataFrame, str]:
+    """At most MAX_PANELS reports (the most recent) and MAX_CATEGORIES categories (the
+    largest in total), and what was left out, said in words."""
+    notes = []
+    reports = frame.groupby("report")["recency"].max().sort_values(ascending=False)
+    if len(reports) > MAX_PANELS:
+        frame = frame[frame["report"].isin(reports.index[:MAX_PANELS])]
+        notes.append(f"the {MAX_PANELS} most recent of {len(reports)} reports")
+    if "category" in frame and frame["category"].nunique() > MAX_CATEGORIES:
+        totals = frame.groupby("category")["value"].sum().abs().sort_values(ascending=False)
+        notes.append(f"the {MAX_CATEGORIES} largest of {len(totals)}")
+        frame = frame[frame["category"].isin(totals.index[:MAX_CATEGORIES])]
+    return frame, "; ".join(notes)
+
+
 def render(frames: dict[str, pd.DataFrame], built_at: str) -> str:
     """The dashboard page: each chart with its title, mart and filter; a chart without data
     says so instead of drawing an empty frame."""
@@ -255,7 +284,7 @@ def render(frames: dict[str, pd.DataFrame], built_at: str) -> str:
 
     sections = []
     for chart in CHARTS:
-        frame = frames[chart.key]
+        frame, note = limited(frames[chart.key])
         if frame.empty:
             body = '<p class="empty">No rows in the published reports.</p>'
         else:
@@ -268,7 +297,8 @@ def render(frames: dict[str, pd.DataFrame], built_at: str) -> str:
             f'<section data-chart="{chart.key}" data-rows="{len(frame)}">'
             f"<h2>{html.escape(chart.title)}</h2>"
             f'<p class="source">Mart: <code>{html.escape(chart.mart)}</code>; filter: '
-            f"{html.escape(chart.filter)}</p>{body}</section>"
+            f"{html.escape(chart.filter)}{'; showing ' + html.escape(note) if note else ''}"
+            f"</p>{body}</section>"
         )
     return (
         '<!DOCTYPE html><html lang="sv"><head><meta charset="utf-8">'
@@ -294,3 +324,15 @@ def write_dashboard(database: Path, target: Path) -> Path:
         ).fetchone()
     target.write_text(render(chart_frames(database), built_at), encoding="utf-8")
     return target
+
+
+def failed_dashboard(problem: str) -> str:
+    """The page published when the charts cannot be drawn: never an old dashboard beside a
+    new warehouse."""
+    return (
+        '<!DOCTYPE html><html lang="sv"><head><meta charset="utf-8">'
+        "<title>Social-services report warehouse</title></head><body>"
+        f"<h1>The dashboard could not be drawn</h1><p>{html.escape(problem)}</p>"
+        "<p>The warehouse itself is published; its marts can be queried as usual.</p>"
+        "</body></html>"
+    )
