@@ -23,7 +23,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from ingest.cache import ParseCache
-from ingest.extract import Extraction, extract_reports
+from ingest.extract import Extraction
+from ingest.folder import extract_reports
 from ingest.inputs import DEFAULT_MAX_REPORT_BYTES, InputError, ReportText, check_reports_folder
 from ingest.outcome import BuildOutcome, read_outcome
 from ingest.publish.dashboard import DASHBOARD_SUFFIX, failed_dashboard, write_dashboard

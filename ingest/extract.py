@@ -1,44 +1,28 @@
-"""Reports folder → tidy records (one list per raw table), with provenance on every record.
+"""One report's text → tidy records (one list per raw table), with provenance on each.
 
-Every entry of the folder gets an input record (inputs.py: read, unreadable or skipped);
-the same text twice is read once and two texts claiming one report are neither loaded
-(identity.py). Per report: its metadata (rejected whole only when municipality or period
-cannot be established), the family tables, indicator tables, status items and strategic-goal
-tables, then the generic reader over what no family claimed, and the fate of every
-table-shaped line. A table that cannot be read rejects only itself; a report that cannot be
-read is not fatal for the others: its error, naming the file and line, becomes a reject
-record.
+Its metadata (the report is rejected whole only when municipality or period cannot be
+established), the family tables, indicator tables, status items and strategic-goal tables,
+then the generic reader over what no family claimed, and the fate of every table-shaped
+line. A table that cannot be read rejects only itself. folder.py runs this over a folder.
 """
 
 from __future__ import annotations
 
-import multiprocessing
-import os
-import time
-import traceback
-from collections.abc import Callable, Iterator
-from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from ingest.cache import ParseCache
 from ingest.coverage import Placement, account_lines
 from ingest.goals import find_status_items
 from ingest.goals.strategic import find_strategic_goal_tables, uncited_value_lines
-from ingest.identity import REVISIONS_FILE, ReportIdentity, resolve_identities, split_duplicates
 from ingest.indicators import IndicatorTable, find_indicator_tables
 from ingest.inputs import (
-    DEFAULT_MAX_REPORT_BYTES,
     InputError,
-    ReportsFolder,
     ReportText,
     read_report_file,
-    read_reports_folder,
 )
-from ingest.metadata import MetadataError, ReportMetadata, resolve_metadata
+from ingest.metadata import ReportMetadata, resolve_metadata
 from ingest.records import (
-    entry_record,
     indicator_records,
     line_record,
     reject_record,
@@ -46,11 +30,10 @@ from ingest.records import (
     status_records,
     table_records,
     table_slug,
-    text_file_record,
     unique_table_ids,
 )
 from ingest.rejects import Reject
-from ingest.reviewed import Reviewed, read_reviewed
+from ingest.reviewed import Reviewed
 from ingest.tables import Table, find_tables
 from ingest.tables.generic import read_generic_tables
 from ingest.text import Line, page_furniture, read_lines
@@ -69,7 +52,6 @@ RECORD_KINDS = (
     "input_files",
     "rejects",
 )
-NOT_LOADED = "report not loaded"
 STRATEGIC_REJECT = (
     "number in a strategic-goal table that no reviewed entry of indicator_curated_values.csv places"
 )
@@ -96,201 +78,6 @@ class Extraction:
     @property
     def loaded_files(self) -> int:
         return sum(record["input_status"] == "loaded" for record in self.input_files)
-
-
-# Called after each report text is read: the text, its records (None when it was not
-# loaded) and the seconds it took (None: its records came from the parse cache).
-ReportDone = Callable[[ReportText, "Extraction | None", float | None], None]
-
-
-def extract_reports(
-    reports_dir: Path,
-    reviewed: Reviewed | None = None,
-    max_bytes: int = DEFAULT_MAX_REPORT_BYTES,
-    on_report: ReportDone | None = None,
-    cache: ParseCache | None = None,
-) -> Extraction:
-    """Every entry of `reports_dir` read and accounted for; InputError when the folder has
-    no report text to read."""
-    folder = read_reports_folder(reports_dir, max_bytes)
-    return extract_folder(folder, reviewed, on_report, cache)
-
-
-def extract_folder(
-    folder: ReportsFolder,
-    reviewed: Reviewed | None = None,
-    on_report: ReportDone | None = None,
-    cache: ParseCache | None = None,
-    workers: int | None = None,
-) -> Extraction:
-    reviewed = reviewed or read_reviewed()
-    result = Extraction()
-    unique, duplicates = split_duplicates(folder.texts, reviewed.named_reports)
-    parsed: dict[str, tuple[ReportText, Extraction]] = {}
-    for text, outcome, seconds in parse_texts(
-        _distinct_ids(unique, result), reviewed, cache, workers
-    ):
-        if isinstance(outcome, Extraction):
-            parsed[text.report_id] = (text, outcome)
-        else:
-            _not_loaded(result, text, "not_loaded", outcome)
-        if on_report is not None:
-            on_report(text, outcome if isinstance(outcome, Extraction) else None, seconds)
-    resolution = resolve_identities(
-        {report_id: _identity(out) for report_id, (_, out) in parsed.items()}, reviewed.revisions
-    )
-    files = {report_id: text.path.name for report_id, (text, _) in parsed.items()}
-    for report_id, (text, out) in parsed.items():
-        if report_id in resolution.superseded:
-            revision = files[resolution.superseded[report_id]]
-            detail = f"superseded by its reviewed revision {revision} (report_revisions.csv)"
-            result.input_files.append(text_file_record(text, "superseded", detail, revision))
-        elif report_id in resolution.conflicts:
-            others = [files[other] for other in resolution.conflicts[report_id]]
-            _not_loaded(result, text, "conflict", _conflict_reason(out, others), others)
-        else:
-            result.add(out)
-            result.input_files.append(text_file_record(text, "loaded"))
-    for duplicate in duplicates:
-        kept = duplicate.same_as.path.name
-        detail = f"the same text as {kept} (sha256 {duplicate.text.content_sha256[:12]}): read once"
-        result.input_files.append(text_file_record(duplicate.text, "duplicate", detail, kept))
-    for unreadable in folder.unreadable:
-        _not_loaded_file(
-            result,
-            unreadable.path,
-            unreadable.reason,
-            unreadable.line,
-            unreadable.size_bytes,
-            "unreadable",
-        )
-    for entry in folder.skipped:
-        status = "missing_text" if entry.is_missing_report else "skipped"
-        if entry.is_missing_report:
-            _not_loaded_file(result, entry.path, entry.reason, None, None, status)
-        else:
-            result.input_files.append(entry_record(entry.path, status, entry.reason))
-    result.input_files.sort(key=lambda record: record["file_name"])
-    return result
-
-
-MIN_PARALLEL = 8  # fewer reports than this parse faster in one process than with a pool
-
-
-def parse_texts(
-    texts: list[ReportText],
-    reviewed: Reviewed,
-    cache: ParseCache | None = None,
-    workers: int | None = None,
-) -> Iterator[tuple[ReportText, Extraction | str, float | None]]:
-    """Each text with its records (or why it could not be placed) and the seconds it took,
-    in the texts' order: from the cache where it has them, else parsed, on every core when
-    there are many."""
-    cached = {t.report_id: cache.get(t) if cache else None for t in texts}
-    todo = [t for t in texts if cached[t.report_id] is None]
-    workers = workers or os.cpu_count() or 1
-    if workers > 1 and len(todo) >= MIN_PARALLEL:
-        context = multiprocessing.get_context("fork")
-        with ProcessPoolExecutor(workers, mp_context=context) as pool:
-            fresh = dict(
-                zip(
-                    (t.report_id for t in todo),
-                    pool.map(_parse_one, todo, [reviewed] * len(todo), chunksize=4),
-                    strict=True,
-                )
-            )
-    else:
-        fresh = {t.report_id: _parse_one(t, reviewed) for t in todo}
-    for text in texts:
-        if cached[text.report_id] is not None:
-            yield text, cached[text.report_id], None
-            continue
-        outcome, seconds = fresh[text.report_id]
-        if cache is not None and isinstance(outcome, Extraction):
-            cache.put(text, outcome)
-        yield text, outcome, seconds
-
-
-def _parse_one(text: ReportText, reviewed: Reviewed) -> tuple[Extraction | str, float]:
-    """One report's records, or the one-line reason it cannot be placed; and the time."""
-    started = time.perf_counter()
-    try:
-        outcome: Extraction | str = extract_text(text, reviewed)
-    except MetadataError as error:
-        outcome = str(error)
-    except Exception as error:  # noqa: BLE001 - a reader's bug stays with its report
-        outcome = _reader_failure(error)
-    return outcome, time.perf_counter() - started
-
-
-def _distinct_ids(texts: list[ReportText], result: Extraction) -> list[ReportText]:
-    """Texts whose report id (the file stem) no earlier file has (`a.txt`, `a.TXT`)."""
-    seen: dict[str, ReportText] = {}
-    for text in texts:
-        if text.report_id in seen:
-            reason = (
-                f"{seen[text.report_id].path.name} has the same name stem, and a report's id "
-                "is its file stem: rename one"
-            )
-            _not_loaded(result, text, "not_loaded", reason)
-            continue
-        seen[text.report_id] = text
-    return list(seen.values())
-
-
-def _reader_failure(error: Exception) -> str:
-    """A reader failed on this text (a bug to report): where, so it can be found."""
-    frame = traceback.extract_tb(error.__traceback__)[-1]
-    where = f"{Path(frame.filename).name}:{frame.lineno}"
-    return f"the ingest failed on this text ({type(error).__name__} at {where}: {error})"
-
-
-def _identity(out: Extraction) -> ReportIdentity:
-    (report,) = out.reports
-    return ReportIdentity(
-        report["municipality_code"],
-        report["committee"],
-        report["report_kind"],
-        report["period_start"],
-        report["period_end"],
-    )
-
-
-def _conflict_reason(out: Extraction, others: list[str]) -> str:
-    (report,) = out.reports
-    identity = _identity(out).describe(report["municipality"])
-    return (
-        f"{' and '.join(others)} also says it is {identity}, with another text: neither is "
-        f"loaded; remove the wrong one, or say which replaces which in {REVISIONS_FILE}"
-    )
-
-
-def _not_loaded(
-    result: Extraction,
-    text: ReportText,
-    status: str,
-    reason: str,
-    others: list[str] | None = None,
-) -> None:
-    message = f"{text.path.name}: {NOT_LOADED}: {reason}"
-    result.rejects.append(
-        reject_record(text.report_id, text.path.name, Reject(None, None, "", message))
-    )
-    same_as = ", ".join(others) if others else None
-    result.input_files.append(text_file_record(text, status, reason, same_as))
-
-
-def _not_loaded_file(
-    result: Extraction,
-    path: Path,
-    reason: str,
-    line: int | None,
-    size: int | None,
-    status: str,
-) -> None:
-    message = f"{path.name}{f' line {line}' if line else ''}: {NOT_LOADED}: {reason}"
-    result.rejects.append(reject_record(path.stem, path.name, Reject(line, None, "", message)))
-    result.input_files.append(entry_record(path, status, reason, path.stem, size))
 
 
 def extract_report(path: Path, reviewed: Reviewed) -> Extraction:
@@ -393,4 +180,4 @@ def _header_lines(tables: list[Table], indicator_tables: list[IndicatorTable]) -
     return header
 
 
-__all__ = ["Extraction", "Line", "ReportMetadata", "extract_reports"]
+__all__ = ["Extraction", "Line", "ReportMetadata", "extract_report", "extract_text"]

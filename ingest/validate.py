@@ -1,7 +1,8 @@
 """Validate the ingest output with Great Expectations (GX Core) before dbt loads it.
 
-The expectations guard the contract between the ingest and the warehouse: keys present
-and unique, vocabularies closed, every number traceable to a line.
+The expectations guard the contract between the ingest and the warehouse: every raw table's
+columns as schema.py defines them, keys present and unique, vocabularies closed, every
+number traceable to a line.
 """
 
 from __future__ import annotations
@@ -14,6 +15,7 @@ import pandas as pd
 
 from ingest.extract import Extraction
 from ingest.metadata import REPORT_KINDS
+from ingest.schema import RAW_TABLES
 
 os.environ.setdefault("GX_ANALYTICS_ENABLED", "False")
 
@@ -124,18 +126,23 @@ def _suites(gx) -> dict[str, list]:  # noqa: ANN001 - the gx module, imported la
 
 
 def _frames(extraction: Extraction) -> dict[str, pd.DataFrame]:
-    cells = pd.DataFrame(extraction.cells)
+    """Every raw table's records as a frame, columns as the builders made them."""
+    frames = {
+        name: pd.DataFrame(getattr(extraction, table.kind)) for name, table in RAW_TABLES.items()
+    }
+    cells = frames["raw_table_cells"]
     if not cells.empty:
-        cells = cells[cells["amount"].notna()]  # empty cells have no printed number to check
+        frames["raw_table_cells"] = cells[cells["amount"].notna()]  # empty cells print no number
+    return frames
+
+
+def _schema_suites(gx) -> dict[str, list]:  # noqa: ANN001 - the gx module
+    """Every raw table's columns, in order, as schema.py defines them: a builder that
+    drifts from the schema fails here, before DuckDB loads its file."""
+    e = gx.expectations
     return {
-        "raw_reports": pd.DataFrame(extraction.reports),
-        "raw_table_rows": pd.DataFrame(extraction.rows),
-        "raw_table_cells": cells,
-        "raw_table_columns": pd.DataFrame(extraction.columns),
-        "raw_indicator_rows": pd.DataFrame(extraction.indicator_rows),
-        "raw_indicator_values": pd.DataFrame(extraction.indicator_values),
-        "raw_status_items": pd.DataFrame(extraction.status_items),
-        "raw_line_coverage": pd.DataFrame(extraction.line_coverage),
+        name: [e.ExpectTableColumnsToMatchOrderedList(column_list=table.column_names)]
+        for name, table in RAW_TABLES.items()
     }
 
 
@@ -150,7 +157,10 @@ def validate_extraction(extraction: Extraction) -> list[Failure]:
     source = context.data_sources.add_pandas(name="ingest")
     failures: list[Failure] = []
     frames = _frames(extraction)
+    suites = _schema_suites(gx)
     for seed, expectations in _suites(gx).items():
+        suites[seed] += expectations
+    for seed, expectations in suites.items():
         frame = frames[seed]
         if frame.empty:
             continue

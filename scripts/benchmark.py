@@ -26,7 +26,7 @@ import time
 from pathlib import Path
 
 from ingest.build import DEFAULT_REPORTS, ingest
-from ingest.extract import extract_reports
+from ingest.folder import extract_reports
 from ingest.raw import load_raw
 from ingest.run.dbt import run_dbt
 from ingest.run.progress import Progress

@@ -117,7 +117,8 @@ CHARTS = (
         """
         with latest as (
             select fulfilment.report_id, fulfilment.municipality, fulfilment.goal_area,
-                fulfilment.measure_period_end,
+                max(fulfilment.measure_period_end) over (partition by fulfilment.report_id)
+                    as recency,
                 fulfilment.indicator, fulfilment.is_fulfilled,
                 assessments.finding is not null as contradicted
             from marts.fct_indicator_fulfilment as fulfilment
@@ -127,7 +128,7 @@ CHARTS = (
             where fulfilment.is_latest_comparison
         )
         select municipality || ' (' || report_id || ')' as report,
-            max(measure_period_end) over (partition by report_id) as recency,
+            recency,
             coalesce(left(goal_area, 40), '(no goal area)') as category,
             case when contradicted then 'assessment contradicts the numbers'
                 when is_fulfilled then 'met its target' else 'missed its target' end

@@ -7,7 +7,8 @@ from __future__ import annotations
 from pathlib import Path
 
 from ingest.cache import ParseCache
-from ingest.extract import RECORD_KINDS, Extraction, extract_folder
+from ingest.extract import RECORD_KINDS, Extraction
+from ingest.folder import extract_folder
 from ingest.inputs import decode_report, read_reports_folder
 from ingest.reviewed import read_reviewed
 

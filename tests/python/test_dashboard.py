@@ -11,7 +11,7 @@ import pytest
 
 from ingest import build as build_module
 from ingest.cli import main
-from ingest.publish.dashboard import CHARTS, MAX_PANELS, render
+from ingest.publish.dashboard import CHARTS, MAX_PANELS, chart_frames, render
 
 from .conftest import NACKA_2020_FEB, REPORTS
 
@@ -57,3 +57,16 @@ def test_a_dashboard_that_cannot_be_drawn_does_not_fail_the_build(
     )
     page = (tmp_path / "warehouse-dashboard.html").read_text(encoding="utf-8")
     assert "The dashboard could not be drawn" in page and "yesterday" not in page
+
+
+def test_every_chart_is_drawn_from_rows_of_the_marts(warehouse_path: Path) -> None:
+    frames = chart_frames(warehouse_path)
+    assert {key: len(frame) > 0 for key, frame in frames.items()} == {
+        chart.key: True for chart in CHARTS
+    }
+    # 004 line 1794: 6 562 kr per day in institutions for children and youth, actual
+    cost = frames["cost_per_day"]
+    actual = cost[
+        (cost["measure"] == "actual period") & cost["category"].str.startswith("Instituts")
+    ]
+    assert list(actual["value"]) == [6562]

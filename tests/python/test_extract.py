@@ -3,7 +3,7 @@
 import csv
 from pathlib import Path
 
-from ingest.extract import extract_reports
+from ingest.folder import extract_reports
 from ingest.seeds import write_seeds
 
 from .conftest import NACKA_2018_T1, NORRTALJE_2025_AUG, PROJECT_ROOT, REPORTS, report_tables

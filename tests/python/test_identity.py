@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 from ingest import extract
-from ingest.extract import extract_reports
+from ingest.folder import extract_reports
 from ingest.identity import Revision
 from ingest.reviewed import read_reviewed
 

@@ -14,7 +14,7 @@ from pathlib import Path
 import pytest
 
 from ingest.cli import SOURCES_FILE, main
-from ingest.extract import extract_reports
+from ingest.folder import extract_reports
 from ingest.run.lock import BuildLock, LockBusy, holder_path
 from ingest.run.record import RunRecord, prune_runs, run_records
 from ingest.run.scratch import leftovers, new_scratch, remove_leftovers

@@ -22,7 +22,7 @@ import duckdb
 import pytest
 
 from ingest.cli import main
-from ingest.extract import extract_reports
+from ingest.folder import extract_reports
 from ingest.run.lock import holder_path, lock_path
 from ingest.run.record import run_records
 

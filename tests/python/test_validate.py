@@ -1,7 +1,7 @@
 """The Great Expectations suites on the ingest output: the real reports pass, broken records
 are named by seed and expectation."""
 
-from ingest.extract import extract_reports
+from ingest.folder import extract_reports
 from ingest.validate import validate_extraction
 
 from .conftest import REPORTS
@@ -28,3 +28,11 @@ def test_broken_indicator_and_status_records_fail_validation() -> None:
         ("raw_indicator_rows", "expect_column_values_to_be_in_set"),
         ("raw_status_items", "expect_compound_columns_to_be_unique"),
     }
+
+
+def test_a_record_that_drifts_from_the_schema_fails_validation() -> None:
+    broken = extraction()
+    for record in broken.input_files:
+        record["encoding"] = record.pop("text_encoding")  # a builder renamed a column
+    failures = {(f.seed, f.expectation) for f in validate_extraction(broken)}
+    assert failures == {("raw_input_files", "expect_table_columns_to_match_ordered_list")}
