@@ -27,6 +27,27 @@ class Chart:
     value_label: str  # the value axis' title
 
 
+def placement_chart(key: str, title: str, column: str, value_label: str) -> Chart:
+    """A measure of fct_cost_per_placement_day per care category, basis and scope."""
+    return Chart(
+        key,
+        f"{title} per care category and basis ({value_label})",
+        "marts.fct_cost_per_placement_day",
+        f"not is_total; {column} by care_category, basis and scope",
+        f"""
+        select municipality || ' ' || strftime(period_end, '%Y-%m') as report,
+            period_end as recency,
+            care_category as category, basis || ' ' || replace(scope, '_', ' ') as measure,
+            {column} as value
+        from marts.fct_cost_per_placement_day
+        where not is_total and {column} is not null
+        order by report, care_category_key, measure
+        """,
+        "category_bars",
+        value_label,
+    )
+
+
 CHARTS = (
     Chart(
         "budget_outcome",
@@ -54,40 +75,8 @@ CHARTS = (
         "grouped_bars_by_report",
         "net tkr (costs negative)",
     ),
-    Chart(
-        "cost_per_day",
-        "Cost per placement day per care category and basis (kr)",
-        "marts.fct_cost_per_placement_day",
-        "not is_total; cost_per_day_sek by care_category, basis and scope",
-        """
-        select municipality || ' ' || strftime(period_end, '%Y-%m') as report,
-            period_end as recency,
-            care_category as category, basis || ' ' || replace(scope, '_', ' ') as measure,
-            cost_per_day_sek as value
-        from marts.fct_cost_per_placement_day
-        where not is_total and cost_per_day_sek is not null
-        order by report, care_category_key, measure
-        """,
-        "category_bars",
-        "kr per day",
-    ),
-    Chart(
-        "placement_days",
-        "Placement days per care category and basis",
-        "marts.fct_cost_per_placement_day",
-        "not is_total; placement_days by care_category, basis and scope",
-        """
-        select municipality || ' ' || strftime(period_end, '%Y-%m') as report,
-            period_end as recency,
-            care_category as category, basis || ' ' || replace(scope, '_', ' ') as measure,
-            placement_days as value
-        from marts.fct_cost_per_placement_day
-        where not is_total and placement_days is not null
-        order by report, care_category_key, measure
-        """,
-        "category_bars",
-        "days",
-    ),
+    placement_chart("cost_per_day", "Cost per placement day", "cost_per_day_sek", "kr per day"),
+    placement_chart("placement_days", "Placement days", "placement_days", "days"),
     Chart(
         "sick_leave",
         "Sick leave by unit, gender and period (% of scheduled working time)",

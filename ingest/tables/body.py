@@ -12,7 +12,7 @@ import re
 from collections.abc import Callable, Sequence
 
 from ingest.families.family import TableFamily
-from ingest.numbers import EMPTY, Cell, cell_readings
+from ingest.numbers import EMPTY, Cell, cell_readings, possible_widths
 from ingest.rejects import Reject
 from ingest.tables.arithmetic import Draft
 from ingest.tables.model import Table
@@ -24,7 +24,8 @@ MAX_LABEL_LINES = 3  # a row label wraps over at most this many lines
 MAX_HEADER_LINES = 80
 
 
-def readings(values: ValuesLine, width: int, family: TableFamily) -> list[tuple[Cell, ...]]:
+def _variants(values: ValuesLine, family: TableFamily) -> list[list[str]]:
+    """The token lists a values line may be read from."""
     variants = [values.cell_tokens]
     if not values.label and values.leading_space:
         # A leading space is either an empty first cell or the start of a new page.
@@ -33,19 +34,28 @@ def readings(values: ValuesLine, width: int, family: TableFamily) -> list[tuple[
         # An empty text cell (a total row's status) stands as a space before the numbers.
         if values.cell_tokens[:skipped] == [""] * skipped:
             variants.append(values.cell_tokens[skipped:])
+    return variants
+
+
+def readings(values: ValuesLine, width: int, family: TableFamily) -> list[tuple[Cell, ...]]:
     found: list[tuple[Cell, ...]] = []
-    for tokens in variants:
+    for tokens in _variants(values, family):
         found.extend(cell_readings(tokens, width))
     return list(dict.fromkeys(found))
+
+
+def fits(values: ValuesLine, width: int, family: TableFamily) -> bool:
+    """Whether the line has a reading of `width` cells, without listing the readings."""
+    return any(width in possible_widths(tokens) for tokens in _variants(values, family))
 
 
 def row_split(values: ValuesLine, width: int, family: TableFamily) -> ValuesLine | None:
     """The reading of a values line as label and `width` cells: as printed, or with a
     leading year moved into the label when only then the cells fit (`År 2016 36,0 40,8`)."""
-    if readings(values, width, family):
+    if fits(values, width, family):
         return values
     shifted = with_year_in_label(values)
-    if shifted is not None and readings(shifted, width, family):
+    if shifted is not None and fits(shifted, width, family):
         return shifted
     return None
 

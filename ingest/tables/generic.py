@@ -165,7 +165,8 @@ def _read_block(
     be torn apart to fit them. Which digit groups make a number is then the table's
     arithmetic's to decide, row by row, or the line is rejected."""
     probe = _probe(content, index, taken)
-    readable = sorted(w for w in _widths(probe) if all(_readings(line, w) for line in probe))
+    widths = [possible_widths(split_values(line.text).cell_tokens) for line in probe]
+    readable = sorted(set.intersection(*widths)) if widths else []
     if not readable:
         return None
     fewest = readable[0]
