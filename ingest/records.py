@@ -52,8 +52,13 @@ def report_record(metadata: ReportMetadata, text: ReportText) -> Record:
         "text_encoding": text.encoding,
         "line_endings": text.line_endings,
         "file_bytes": text.size_bytes,
-        "line_count": text.text.count("\n") + 1,
+        "line_count": line_count(text.text),
     }
+
+
+def line_count(text: str) -> int:
+    """Lines as an editor counts them: a final line break ends the last line, it starts none."""
+    return text.count("\n") + (0 if text.endswith("\n") else 1)
 
 
 def text_file_record(

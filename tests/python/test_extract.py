@@ -219,3 +219,10 @@ def test_no_break_spaces_in_numbers_read_as_the_same_cells(reports_copy: Path) -
     ]
     assert [r["row_label"] for r in result.rows] == [r["row_label"] for r in original.rows]
     assert result.rejects == []
+
+
+def test_a_report_counts_its_lines_as_an_editor_does() -> None:
+    for report in extract_reports(REPORTS).reports:
+        text = (REPORTS / report["file_name"]).read_text(encoding="utf-8")
+        assert report["line_count"] == len(text.splitlines()), report["file_name"]
+    assert [r["line_count"] for r in extract_reports(REPORTS).reports][0] == 697  # 000, wc -l

@@ -327,8 +327,8 @@ def test_a_budget_row_no_reviewed_entry_knows_is_a_finding_not_a_null(green) -> 
             from marts.dq_unmapped_activities order by report_id, row_number"""
         ).fetchall()
         # unknown: the rows the generator added (`… ny enhet`), and the units reviewed for
-        # one municipality's organisation only (Nacka's `Myndighet och huvudmannaskap`,
-        # Norrtälje's `Avd f barn & vuxna`) printed in another's report
+        # one municipality's organisation only (Norrtälje's `Socialkontor`, a subtotal of its
+        # departments there) printed in another's report
         with (PROJECT_ROOT / "seeds/reference/activity_map.csv").open(encoding="utf-8") as f:
             local = {r["row_label_key"] for r in csv.DictReader(f) if r["municipality_code"]}
         assert {label.endswith(" ny enhet") for _, label, _ in unmapped} == {True, False}

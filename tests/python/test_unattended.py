@@ -200,7 +200,7 @@ def test_broken_numbers_quarantine_their_report_with_the_root_cause(bad) -> None
     assert run.out[quarantined + 2].startswith("  rows_add_up_to_total (line ")
     assert "rows_add_up_to_total" in text
     assert (
-        "WARNING no_tables.txt: nothing placed: no table, indicator or status item in its 7 lines"
+        "WARNING no_tables.txt: nothing placed: no table, indicator or status item in its 6 lines"
         in text
     )
 
