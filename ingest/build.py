@@ -217,27 +217,7 @@ def _build_in(
         step.detail = f"{sum(counts.values())} rows in {len(counts)} tables"
     ingested = time.perf_counter()
     progress.say("dbt build ...")
-    # GX validates the records while dbt starts and parses in its own process (two cores);
-    # a validation failure fails the build before anything dbt found
-    with ThreadPoolExecutor(max_workers=1) as pool:
-        validation = pool.submit(validate_records, extraction, progress)
-        try:
-            dbt, dbt_error = (
-                run_dbt(database, dbt_target(output), scratch / "dbt-logs", progress, strict),
-                None,
-            )
-        except BuildError as error:
-            dbt, dbt_error = None, error
-        _raise_on_failures(validation.result())
-    if dbt_error is not None:
-        causes = root_causes(extraction)
-        if causes:
-            raise BuildError(
-                "root causes at the ingest:\n"
-                + "\n".join(f"  {c}" for c in causes)
-                + f"\n{dbt_error}"
-            ) from dbt_error
-        raise dbt_error
+    dbt = _dbt_while_validating(extraction, database, output, scratch, progress, strict)
     progress.record("dbt build", dbt.seconds)
     outcome = read_outcome(database)
     with progress.step("dbt docs generate"):
@@ -268,6 +248,33 @@ def _build_in(
     if record is not None:
         record.data |= _record_data(summary, output)
     return summary
+
+
+def _dbt_while_validating(
+    extraction: Extraction,
+    database: Path,
+    output: Path,
+    scratch: Path,
+    progress: Progress,
+    strict: bool,
+) -> DbtRun:
+    """`dbt build` while GX validates the same records (dbt starts and parses in its own
+    process, on the other core); a validation failure is told before anything dbt found,
+    and a dbt failure after the ingest's root causes."""
+    with ThreadPoolExecutor(max_workers=1) as pool:
+        validation = pool.submit(validate_records, extraction, progress)
+        try:
+            dbt = run_dbt(database, dbt_target(output), scratch / "dbt-logs", progress, strict)
+        except BuildError as error:
+            _raise_on_failures(validation.result())
+            causes = root_causes(extraction)
+            if not causes:
+                raise
+            raise BuildError(
+                "root causes at the ingest:\n" + "\n".join(f"  {c}" for c in causes) + f"\n{error}"
+            ) from error
+        _raise_on_failures(validation.result())
+        return dbt
 
 
 def _record_data(summary: BuildSummary, output: Path) -> dict[str, object]:

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import html
 from dataclasses import dataclass
+from functools import partial
 from pathlib import Path
 
 import pandas as pd
@@ -188,29 +189,6 @@ def _spacing(frame: pd.DataFrame) -> float:
     return 0.12 if panels < 2 else min(0.12, 0.5 / (panels - 1))
 
 
-def _one_panel_per_report(figure, frame: pd.DataFrame):  # noqa: ANN001, ANN202
-    """Each report its own panel with its own categories (units differ between reports)."""
-    figure.update_xaxes(matches=None, showticklabels=True, title=None)
-    figure.update_layout(height=max(380, 380 * frame["report"].nunique()))
-    return figure
-
-
-def category_bars(frame: pd.DataFrame):  # noqa: ANN201
-    import plotly.express as px
-
-    figure = px.bar(
-        frame,
-        x="category",
-        y="value",
-        color="measure",
-        barmode="group",
-        facet_col="report",
-        facet_col_wrap=1,
-        facet_row_spacing=_spacing(frame),
-    )
-    return _one_panel_per_report(figure, frame)
-
-
 MEASURE_COLORS = {
     "assessment contradicts the numbers": "#d62728",
     "met its target": "#2ca02c",
@@ -220,7 +198,8 @@ MEASURE_COLORS = {
 }
 
 
-def stacked_counts(frame: pd.DataFrame):  # noqa: ANN201
+def bars_per_report(frame: pd.DataFrame, barmode: str):  # noqa: ANN201 - a plotly Figure
+    """One panel per report, each with its own categories (units differ between reports)."""
     import plotly.express as px
 
     figure = px.bar(
@@ -228,19 +207,21 @@ def stacked_counts(frame: pd.DataFrame):  # noqa: ANN201
         x="category",
         y="value",
         color="measure",
-        barmode="stack",
+        barmode=barmode,
         facet_col="report",
         facet_col_wrap=1,
         facet_row_spacing=_spacing(frame),
         color_discrete_map=MEASURE_COLORS,
     )
-    return _one_panel_per_report(figure, frame)
+    figure.update_xaxes(matches=None, showticklabels=True, title=None)
+    figure.update_layout(height=max(380, 380 * frame["report"].nunique()))
+    return figure
 
 
 DRAWERS = {
     "grouped_bars_by_report": grouped_bars_by_report,
-    "category_bars": category_bars,
-    "stacked_counts": stacked_counts,
+    "category_bars": partial(bars_per_report, barmode="group"),
+    "stacked_counts": partial(bars_per_report, barmode="stack"),
 }
 
 
