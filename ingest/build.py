@@ -29,7 +29,7 @@ from ingest.inputs import DEFAULT_MAX_REPORT_BYTES, InputError, ReportText, chec
 from ingest.outcome import BuildOutcome, read_outcome
 from ingest.publish.dashboard import DASHBOARD_SUFFIX, failed_dashboard, write_dashboard
 from ingest.raw import load_raw
-from ingest.run.dbt import DbtRun, generate_docs, run_dbt
+from ingest.run.dbt import DbtRun, run_dbt
 from ingest.run.errors import BuildError
 from ingest.run.lock import BuildLock, Holder
 from ingest.run.progress import Progress
@@ -219,9 +219,10 @@ def _build_in(
     progress.say("dbt build ...")
     dbt = _dbt_while_validating(extraction, database, output, scratch, progress, strict)
     progress.record("dbt build", dbt.seconds)
+    progress.record("dbt docs generate", dbt.docs_seconds)
+    assert dbt.docs_page is not None
+    docs = dbt.docs_page
     outcome = read_outcome(database)
-    with progress.step("dbt docs generate"):
-        docs = generate_docs(database, dbt_target(output), scratch / "dbt-logs", strict)
     dashboard = scratch / f"{output.stem}{DASHBOARD_SUFFIX}"
     try:
         with progress.step("dashboard"):
@@ -264,7 +265,9 @@ def _dbt_while_validating(
     with ThreadPoolExecutor(max_workers=1) as pool:
         validation = pool.submit(validate_records, extraction, progress)
         try:
-            dbt = run_dbt(database, dbt_target(output), scratch / "dbt-logs", progress, strict)
+            dbt = run_dbt(
+                database, dbt_target(output), scratch / "dbt-logs", progress, strict, docs=True
+            )
         except BuildError as error:
             _raise_on_failures(validation.result())
             causes = root_causes(extraction)

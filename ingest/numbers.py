@@ -9,9 +9,10 @@ chooses among them by column count and arithmetic.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from decimal import Decimal
+from functools import lru_cache
 
 _FIRST_GROUP = re.compile(r"^(?:0|[1-9]\d{0,2})(?:,\d+)?$")
 _LONE_NUMBER = re.compile(r"^(?:0|[1-9]\d*)(?:,\d+)?$")
@@ -54,7 +55,7 @@ def parse_number(text: str) -> Decimal:
     return -value if sign else value
 
 
-def _numbers_from(tokens: list[str], start: int) -> Iterator[tuple[Cell, int]]:
+def _numbers_from(tokens: Sequence[str], start: int) -> Iterator[tuple[Cell, int]]:
     """Every number that can begin at tokens[start]: yields (cell, index after it)."""
     sign_tokens = 0
     if tokens[start] == "-":
@@ -88,7 +89,7 @@ def _numbers_from(tokens: list[str], start: int) -> Iterator[tuple[Cell, int]]:
         yield _cell(tokens[start:end], negative, groups), end
 
 
-def _cell(printed: list[str], negative: bool, groups: list[str]) -> Cell:
+def _cell(printed: Sequence[str], negative: bool, groups: list[str]) -> Cell:
     digits = "".join(groups).replace(",", ".")
     value = Decimal(digits)
     text = re.sub("[\xa0\u202f]", " ", " ".join(printed))
@@ -102,22 +103,19 @@ def cell_readings(tokens: list[str], width: int | None = None) -> list[tuple[Cel
     string stands for an empty cell. A lone `-` is either an empty cell or a minus sign
     standing apart from its number; both readings are returned.
     """
+    steps = _steps(tuple(tokens))
+    # with a width, only the branches that can still end in exactly `width` cells are walked
+    widths_after = _widths_after(steps) if width is not None else None
     readings: list[tuple[Cell, ...]] = []
 
     def walk(index: int, cells: tuple[Cell, ...]) -> None:
         if len(readings) >= MAX_READINGS:
             raise ValueError(f"too many readings of {' '.join(tokens)!r}")
-        if width is not None and len(cells) > width:
-            return
         if index == len(tokens):
-            if width is None or len(cells) == width:
-                readings.append(cells)
+            readings.append(cells)
             return
-        token = tokens[index]
-        if token in ("", "-"):
-            walk(index + 1, (*cells, Cell(token, None)))
-        if token != "":
-            for cell, after in _numbers_from(tokens, index):
+        for cell, after in steps[index]:
+            if widths_after is None or width - len(cells) - 1 in widths_after[after]:
                 walk(after, (*cells, cell))
 
     walk(0, ())
@@ -126,14 +124,29 @@ def cell_readings(tokens: list[str], width: int | None = None) -> list[tuple[Cel
 
 def possible_widths(tokens: list[str]) -> set[int]:
     """How many cells the tokens can be read as, without listing the readings."""
-    reachable: list[set[int]] = [set() for _ in range(len(tokens) + 1)]
-    reachable[0].add(0)
+    return _widths_after(_steps(tuple(tokens)))[0]
+
+
+Steps = tuple[tuple[tuple[Cell, int], ...], ...]
+
+
+@lru_cache(maxsize=4096)  # a line's widths are asked before its readings, often twice
+def _steps(tokens: tuple[str, ...]) -> Steps:
+    """For each token, the cells a reading can take there, each with the index after it: an
+    empty cell (for `` and a lone `-`), then every number that begins there."""
+    steps: list[tuple[tuple[Cell, int], ...]] = []
     for index, token in enumerate(tokens):
-        if not reachable[index]:
-            continue
-        after = [index + 1] if token in ("", "-") else []
+        here = [(Cell(token, None), index + 1)] if token in ("", "-") else []
         if token != "":
-            after += [end for _, end in _numbers_from(tokens, index)]
-        for end in after:
-            reachable[end].update(count + 1 for count in reachable[index])
-    return reachable[len(tokens)]
+            here += _numbers_from(tokens, index)
+        steps.append(tuple(here))
+    return tuple(steps)
+
+
+def _widths_after(steps: Steps) -> list[set[int]]:
+    """For each token index, how many cells the tokens from there to the end can be read as
+    (dynamic programming from the end; the last entry, after every token, is {0})."""
+    widths: list[set[int]] = [set() for _ in steps] + [{0}]
+    for index in range(len(steps) - 1, -1, -1):
+        widths[index] = {count + 1 for _, after in steps[index] for count in widths[after]}
+    return widths

@@ -6,10 +6,10 @@ exponent between sizes; then one report added to the largest corpus and built ag
 
 The corpus is made from the bundled five by the next-report generator the tests use
 (tests/python/next_reports.py): another municipality of the 290, the next period, headers
-and labels printed anew, a row more or less with the totals kept right, footers moved. One
-report per source and municipality, so at most 5 x 290 = 1 450 distinct reports (more
-would need the generator to move further in time: two texts of one municipality and period
-are a conflict, and the build loads neither).
+and labels printed anew, a row more or less with the totals kept right, footers moved; past
+the first 1 450 (one report per source and municipality) the same reports a year later,
+two years later and so on (two texts of one municipality and period would be a conflict,
+and the build would load neither), up to 14 500 distinct reports.
 """
 
 from __future__ import annotations
@@ -49,6 +49,7 @@ STEPS = (
     "publish",
 )
 SOURCE_MUNICIPALITIES = {"Nacka", "Norrtälje"}
+MAX_YEARS_ON = 9
 
 
 def municipalities() -> list[str]:
@@ -63,13 +64,17 @@ def write_corpus(folder: Path, count: int) -> None:
     corpus holds the smaller ones)."""
     folder.mkdir(parents=True, exist_ok=True)
     names = municipalities()
-    plan = [(source, name) for name in names for source in SOURCES][:count]
+    plan = [
+        (source, name, years_on)
+        for years_on in range(MAX_YEARS_ON + 1)
+        for name in names
+        for source in SOURCES
+    ][:count]
     if len(plan) < count:
         raise SystemExit(f"the generator makes at most {len(plan)} distinct reports")
-    for seed, (source, municipality) in enumerate(plan):
-        report = next_report(
-            source, municipality, seed, row_change=(None, "add", "remove")[seed % 3]
-        )
+    for seed, (source, municipality, years_on) in enumerate(plan):
+        change = (None, "add", "remove")[seed % 3]
+        report = next_report(source, municipality, seed, row_change=change, years_on=years_on)
         path = folder / f"{report.name}.txt"
         if not path.exists():
             path.write_text(report.text, encoding="utf-8")

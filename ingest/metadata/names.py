@@ -45,7 +45,8 @@ def detect_municipality(lines: Sequence[Line], names: Sequence[str]) -> Named | 
     """The municipality named most often (`Nacka`, `Nackas`, `Norrtälje kommun`), at least
     twice and more often than any other."""
     alternatives = "|".join(re.escape(name) for name in sorted(names, key=len, reverse=True))
-    pattern = re.compile(rf"\b({alternatives})s?\b")
+    # every name starts with a capital: the lookahead spares the alternatives elsewhere
+    pattern = re.compile(rf"\b(?=[A-ZÅÄÖ])({alternatives})s?\b")
     found = [
         (m.group(1), line.number)
         for line in lines
@@ -67,6 +68,9 @@ def detect_committee(lines: Sequence[Line]) -> Named | None:
     """The social-services committee named most often; None when the text names none in full
     (only `nämnden`) or two equally often."""
     found = [
-        (committee_name(m), line.number) for line in lines for m in _COMMITTEE.finditer(line.text)
+        (committee_name(m), line.number)
+        for line in lines
+        if "nämnd" in line.text
+        for m in _COMMITTEE.finditer(line.text)
     ]
     return _most_named(found, 1)

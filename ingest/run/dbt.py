@@ -1,6 +1,6 @@
-"""`dbt build` in its own process (so DuckDB closes and checkpoints the file before it is
-published), its progress read from dbt's JSON log events as they come, and what failed
-described with the offending rows."""
+"""`dbt build` (and the docs page) in a process of its own, `ingest.run.dbt_child`, so DuckDB
+closes and checkpoints the file before it is published; its progress read from the dbt
+events the child forwards as they come, and what failed described with the offending rows."""
 
 from __future__ import annotations
 
@@ -14,6 +14,7 @@ from collections import Counter
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from ingest.run.dbt_child import DOCS_PAGE
 from ingest.run.errors import BuildError
 from ingest.run.progress import Progress
 
@@ -34,6 +35,8 @@ class DbtRun:
     counts: dict[str, Counter] = field(default_factory=dict)  # phase -> status -> nodes
     parse_seconds: float = 0.0
     seconds: float = 0.0
+    docs_seconds: float = 0.0
+    docs_page: Path | None = None
 
 
 @dataclass
@@ -46,11 +49,15 @@ class _Phases:
     counts: dict[str, Counter] = field(default_factory=dict)
     phase_started: dict[str, float] = field(default_factory=dict)
     parse_seconds: float = 0.0
+    child_steps: dict[str, dict] = field(default_factory=dict)  # parse | build | docs
 
     def event(self, event: dict) -> None:
         name = event.get("info", {}).get("name")
         data = event.get("data", {})
         now = time.perf_counter()
+        if name == "ChildStep":
+            self.child_steps[data["step"]] = data
+            return
         if name == "FoundStats":
             self.parse_seconds = now - self.started
             stats = data.get("stat_line", "")
@@ -74,21 +81,10 @@ class _Phases:
             self.progress.record(PHASE_NAMES[phase], now - self.phase_started[phase], detail)
 
 
-def _dbt_command(verb: list[str], target_dir: Path, log_dir: Path) -> list[str]:
-    return [
-        sys.executable,
-        "-m",
-        "dbt.cli.main",
-        *verb,
-        "--project-dir",
-        str(PROJECT_ROOT),
-        "--profiles-dir",
-        str(PROJECT_ROOT),
-        "--target-path",
-        str(target_dir),
-        "--log-path",
-        str(log_dir),
-    ]
+def _child_command(target_dir: Path, log_dir: Path, strict: bool, docs: bool) -> list[str]:
+    variables = json.dumps({"quarantine_reports": not strict})
+    command = [sys.executable, "-m", "ingest.run.dbt_child", str(target_dir), str(log_dir)]
+    return [*command, variables, *(["--docs"] if docs else [])]
 
 
 def _environment(database: Path) -> dict[str, str]:
@@ -98,48 +94,26 @@ def _environment(database: Path) -> dict[str, str]:
     }
 
 
-def _vars(strict: bool) -> list[str]:
-    return ["--vars", json.dumps({"quarantine_reports": not strict})]
-
-
-def generate_docs(database: Path, target_dir: Path, log_dir: Path, strict: bool = False) -> Path:
-    """`dbt docs generate --static` on the built `database` (after run_dbt with the same
-    vars, whose saved parse it reuses; the build compiled every node already, so no second
-    compile); returns the static page. BuildError when dbt cannot write it."""
-    command = [
-        *_dbt_command(["docs", "generate", "--static", "--no-compile"], target_dir, log_dir),
-        *_vars(strict),
-        "--quiet",
-    ]
-    (target_dir / "static_index.html").unlink(missing_ok=True)
-    done = subprocess.run(command, env=_environment(database), capture_output=True, text=True)
-    page = target_dir / "static_index.html"
-    if done.returncode != 0 or not page.exists():
-        raise BuildError(f"dbt docs generate failed:\n{done.stdout[-2000:]}{done.stderr[-2000:]}")
-    return page
-
-
 def run_dbt(
-    database: Path, target_dir: Path, log_dir: Path, progress: Progress, strict: bool = False
+    database: Path,
+    target_dir: Path,
+    log_dir: Path,
+    progress: Progress,
+    strict: bool = False,
+    docs: bool = False,
 ) -> DbtRun:
-    """`dbt build` into `database`; BuildError listing what failed and why, else what ran
-    and the warnings (tests of severity warn that found rows). dbt's log goes to
-    `log_dir / 'dbt.log'`; `target_dir` may hold an earlier build's saved parse."""
-    environment = _environment(database)
-    command = [
-        *_dbt_command(["build"], target_dir, log_dir),
-        "--log-format",
-        "json",
-        *_vars(strict),
-    ]
+    """`dbt build` into `database` and, with `docs`, then `dbt docs generate --static` (one
+    dbt process, `ingest.run.dbt_child`); BuildError listing what failed and why, else what
+    ran, the warnings (tests of severity warn that found rows) and the docs page. dbt's log
+    goes to `log_dir / 'dbt.log'`; `target_dir` may hold an earlier build's saved parse."""
     results_file = target_dir / "run_results.json"
     results_file.unlink(missing_ok=True)  # an earlier build's
     started = time.perf_counter()
     phases = _Phases(progress, started)
     other_output: list[str] = []
     with subprocess.Popen(
-        command,
-        env=environment,
+        _child_command(target_dir, log_dir, strict, docs),
+        env=_environment(database),
         stdout=subprocess.PIPE,
         stderr=subprocess.STDOUT,
         text=True,
@@ -148,21 +122,40 @@ def run_dbt(
         assert process.stdout is not None
         for line in process.stdout:
             try:
-                phases.event(json.loads(line))
+                event = json.loads(line)
             except ValueError:
                 other_output.append(line)
+                continue
+            phases.event(event)
+    steps = phases.child_steps
+    build = steps.get("build", {})
     run = DbtRun(
         counts=phases.counts,
         parse_seconds=phases.parse_seconds,
-        seconds=time.perf_counter() - started,
+        seconds=(time.perf_counter() - started) - steps.get("docs", {}).get("seconds", 0.0),
     )
-    if not results_file.exists():
-        raise BuildError(f"dbt build did not run:\n{''.join(other_output[-40:])}")
+    if not results_file.exists() or not build:
+        problems = [step["message"] for step in steps.values() if step.get("message")]
+        raise BuildError(
+            "dbt build did not run:\n" + "".join(other_output[-40:]) + "\n".join(problems)
+        )
     results = json.loads(results_file.read_text(encoding="utf-8"))["results"]
     if process.returncode != 0:
         raise BuildError("dbt build failed:\n" + _describe_failures(results, database))
     run.warnings = [f"{r['unique_id']}: {r['message']}" for r in results if r["status"] == "warn"]
+    if docs:
+        run.docs_seconds, run.docs_page = _docs_page(
+            steps.get("docs", {}), target_dir, other_output
+        )
     return run
+
+
+def _docs_page(step: dict, target_dir: Path, other_output: list[str]) -> tuple[float, Path]:
+    page = target_dir / DOCS_PAGE
+    if not step.get("ok") or not page.exists():
+        said = step.get("message", "") or "".join(other_output[-40:])
+        raise BuildError(f"dbt docs generate failed:\n{said[-4000:]}")
+    return float(step["seconds"]), page
 
 
 def _describe_failures(results: list[dict], database: Path) -> str:

@@ -9,7 +9,7 @@ rejected with its reason, never guessed.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from decimal import Decimal
 from itertools import permutations, product
@@ -46,13 +46,17 @@ def _holds(cells: tuple[Cell, ...], identity: Identity, tolerance: Decimal = Dec
 
 def discover_identities(rows: Sequence[tuple[Cell, ...]], width: int) -> list[Identity]:
     """Column identities c = a + b (a − b is c + b = a) that hold on most unambiguous rows."""
+    printed = [tuple(cell.value for cell in row) for row in rows]  # None for an empty cell
     found: list[Identity] = []
     for a, b, c in permutations(range(width), 3):
         if a > b:
             continue
-        usable = [r for r in rows if not any(r[i].is_empty for i in (a, b, c))]
-        usable = [r for r in usable if any(r[i].value for i in (a, b, c))]
-        held = sum(1 for r in usable if _holds(r, (a, b, c)))
+        usable = [
+            (r[a], r[b], r[c])
+            for r in printed
+            if None not in (r[a], r[b], r[c]) and (r[a] or r[b] or r[c])
+        ]
+        held = sum(1 for x, y, z in usable if abs(x + y - z) <= 1)
         if held >= 2 and held >= 0.75 * len(usable):
             found.append((a, b, c))
     return found
@@ -73,16 +77,9 @@ def resolve(drafts: list[Draft], width: int) -> tuple[list[Row], list[Reject]]:
         combinations *= len(drafts[i].readings)
     groups = [ambiguous] if combinations <= MAX_COMBINATIONS else [[i] for i in ambiguous]
     for group in groups:
-        scored = []
-        for combo in product(*(drafts[i].readings for i in group)):
-            trial = chosen | dict(zip(group, combo, strict=True))
-            score = sum(_holds(r, identity) for r in combo for identity in identities)
-            score += _total_hits(drafts, trial, width)
-            scored.append((score, combo))
-        best = max(score for score, _ in scored)
-        winners = [combo for score, combo in scored if score == best]
-        for position, i in enumerate(group):
-            readings = {combo[position] for combo in winners}
+        winners = _winning_readings(drafts, chosen, group, identities, width)
+        for i in group:
+            readings = winners[i]
             if len(readings) == 1:
                 chosen[i] = readings.pop()
                 continue
@@ -126,19 +123,108 @@ def _is_total(drafts: list[Draft], i: int) -> bool:
     return bool(NET_LABEL.search(label)) and not parts_follow
 
 
-def _total_hits(drafts: list[Draft], chosen: dict[int, tuple[Cell, ...]], width: int) -> int:
-    """How many columns of the total rows equal the sum of the lines above them."""
-    hits = 0
-    segment: list[tuple[Cell, ...]] = []
+def _winning_readings(
+    drafts: list[Draft],
+    chosen: dict[int, tuple[Cell, ...]],
+    group: list[int],
+    identities: list[Identity],
+    width: int,
+) -> dict[int, set[tuple[Cell, ...]]]:
+    """For each line of `group`, its readings in the best-scoring combinations of the
+    group's readings (score: identities that hold, plus total columns that equal the sum of
+    the lines above them). The score is a sum over total segments, so each segment's lines
+    are combined on their own: the same winners as every combination of the whole group,
+    without listing their product."""
+    in_group = set(group)
+    winners: dict[int, set[tuple[Cell, ...]]] = {}
+    for members, total in _segments(drafts, chosen.keys() | in_group):
+        varying = [i for i in (*members, total) if i in in_group]
+        # lines that no total row closes are each chosen by its identities alone
+        parts = [varying] if total is not None and varying else [[i] for i in varying]
+        for part in parts:
+            winners |= _best_in_segment(drafts, chosen, part, members, total, identities, width)
+    for i in group:  # `varav` lines, in no segment
+        if i not in winners:
+            winners |= _best_in_segment(drafts, chosen, [i], [], None, identities, width)
+    return winners
+
+
+def _best_in_segment(
+    drafts: list[Draft],
+    chosen: dict[int, tuple[Cell, ...]],
+    part: list[int],
+    members: list[int],
+    total: int | None,
+    identities: list[Identity],
+    width: int,
+) -> dict[int, set[tuple[Cell, ...]]]:
+    """The best-scoring readings of the `part` lines, which `total` (if not None) closes
+    with the `members` above it."""
+    options = [
+        [(sum(_holds(r, i) for i in identities), _values(r)) for r in drafts[line].readings]
+        for line in part
+    ]
+    hits = _total_hits(chosen, part, members, total, width) if total is not None else None
+    scored = []
+    for combo in product(*(range(len(o)) for o in options)):
+        picked = [options[position][n] for position, n in enumerate(combo)]
+        score = sum(identity_score for identity_score, _ in picked)
+        if hits is not None:
+            score += hits([values for _, values in picked])
+        scored.append((score, combo))
+    best = max(score for score, _ in scored)
+    winning = [combo for score, combo in scored if score == best]
+    return {
+        line: {drafts[line].readings[combo[position]] for combo in winning}
+        for position, line in enumerate(part)
+    }
+
+
+def _values(cells: tuple[Cell, ...]) -> tuple[Decimal, ...]:
+    return tuple(value(cell) for cell in cells)
+
+
+def _segments(drafts: list[Draft], present: set[int]) -> list[tuple[list[int], int | None]]:
+    """The present lines in total segments: the lines above a total row, and that total
+    (`varav` parts belong to none); the lines after the last total close with None."""
+    segments: list[tuple[list[int], int | None]] = []
+    members: list[int] = []
     for i, draft in enumerate(drafts):
-        if i not in chosen or VARAV_LABEL.match(draft.label):
+        if i not in present or VARAV_LABEL.match(draft.label):
             continue
         if not _is_total(drafts, i):
-            segment.append(chosen[i])
+            members.append(i)
             continue
-        tolerance = Decimal(len(segment) + 1) / 2
-        for column in range(width):
-            parts = sum((value(r[column]) for r in segment), Decimal(0))
-            hits += abs(parts - value(chosen[i][column])) <= tolerance
-        segment = []
+        segments.append((members, i))
+        members = []
+    segments.append((members, None))
+    return segments
+
+
+def _total_hits(
+    chosen: dict[int, tuple[Cell, ...]],
+    part: list[int],
+    members: list[int],
+    total: int,
+    width: int,
+) -> Callable[[list[tuple[Decimal, ...]]], int]:
+    """How many columns of the `total` row equal the sum of the `members` above it (within
+    rounding), as a function of the values of the `part` lines in a combination (the other
+    lines' sums taken once)."""
+    tolerance = Decimal(len(members) + 1) / 2
+    fixed = [
+        sum((value(chosen[i][c]) for i in members if i not in part), Decimal(0))
+        for c in range(width)
+    ]
+    at_total = part.index(total) if total in part else None
+    fixed_total = _values(chosen[total]) if at_total is None else None
+    summed = [position for position, line in enumerate(part) if line != total]
+
+    def hits(values: list[tuple[Decimal, ...]]) -> int:
+        totals = fixed_total if at_total is None else values[at_total]
+        return sum(
+            abs(fixed[c] + sum((values[p][c] for p in summed), Decimal(0)) - totals[c]) <= tolerance
+            for c in range(width)
+        )
+
     return hits

@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
+from functools import lru_cache
 
 from ingest.families import TableFamily
 from ingest.headers import UNNAMED_COLUMN, WRAPPED_HYPHEN, Lexicon
@@ -52,6 +53,7 @@ def _is_period_header(text: str) -> bool:
     return bool(words) and all(_YEAR_TOKEN.match(word) for word in words)
 
 
+@lru_cache(maxsize=8192)  # the line accounting and the generic reader ask of each line
 def is_table_shaped(text: str) -> bool:
     """A label of at most a sentence's length followed by two or more numbers (or numbers
     glued together, `1584-38196`, or with letters inside, `12a45`)."""

@@ -37,7 +37,7 @@ from .conftest import (
     NORRTALJE_2025_AUG,
     report_lines,
 )
-from .period_shift import shift_period
+from .period_shift import shift_period, shift_years
 from .rewrap import (
     HEADER_STYLES,
     cells_text,
@@ -144,9 +144,11 @@ def next_report(
     footer_every: int | None = 37,
     row_change: str | None = None,  # add | remove | None
     move_period: bool = True,
+    years_on: int = 0,
 ) -> NextReport:
     """The next report of `source_id`, from `municipality` (default: the same), printed with
-    randomness `seed`; with `move_period` false, the same period printed anew."""
+    randomness `seed`; with `move_period` false, the same period printed anew; `years_on`
+    moves every year of the text on as well (the same report `years_on` years later)."""
     source = SOURCES[source_id]
     municipality = municipality or source.municipality
     if not move_period:
@@ -162,7 +164,7 @@ def next_report(
 
     def words(text: str) -> str:
         renamed = re.sub(rf"\b{source.municipality}(s?)\b", rf"{municipality}\1", text)
-        return shift_period(renamed, source.shift)
+        return shift_years(shift_period(renamed, source.shift), years_on)
 
     out: list[str] = []
     spans = {t.title_line: t for t in tables}
@@ -199,10 +201,17 @@ def next_report(
         municipality,
         source.committee,
         source.report_kind,
-        source.period_start,
-        source.period_end,
+        _years_later(source.period_start, years_on),
+        _years_later(source.period_end, years_on),
         expected,
     )
+
+
+def _years_later(day: date, years: int) -> date:
+    """The same day `years` later; a month's last day stays its last (29 February)."""
+    if day == month_end(day.year, day.month):
+        return month_end(day.year + years, day.month)
+    return day.replace(year=day.year + years)
 
 
 def _original_period(report_id: str) -> dict[str, date]:

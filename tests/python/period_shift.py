@@ -28,7 +28,7 @@ def shift_period(text: str, shift: str) -> str:
     if shift == "none":
         return text
     if shift == "year":
-        return _YEAR.sub(lambda m: str(int(m.group(1)) + 1), text)
+        return shift_years(text, 1)
     if shift == "month":
         return _MONTH_WORD.sub(_next_month, text)
     text = _TERTIAL.sub(lambda m: f"{m.group(1)} {int(m.group(2)) + 1}", text)
@@ -40,6 +40,13 @@ def shift_period(text: str, shift: str) -> str:
     )
     text = _T_WORD.sub(_next_t_word, text)
     return _JANUARY_RANGE.sub(_range_four_months_on, text)
+
+
+def shift_years(text: str, years: int) -> str:
+    """Every year of `text` `years` on (`2018` → `2021`, `dec-19` as it is: only full years)."""
+    if years == 0:
+        return text
+    return _YEAR.sub(lambda m: str(int(m.group(1)) + years), text)
 
 
 def _case(word: str, like: str) -> str:

@@ -103,6 +103,14 @@ def test_a_next_report_reads_as_printed_with_no_manifest_entry(
     assert_read_as_printed(report, read_back(report, tmp_path))
 
 
+@pytest.mark.parametrize("source", BUNDLED)
+def test_the_same_report_years_later_reads_as_printed(source: str, tmp_path: Path) -> None:
+    # the scaling corpus's later years: every year of the text moved on, the period with it
+    report = next_report(source, OTHER_MUNICIPALITIES[5], seed=11, years_on=7)
+    assert report.period_end.year >= 2021
+    assert_read_as_printed(report, read_back(report, tmp_path))
+
+
 @pytest.mark.parametrize("style", [*HEADER_STYLES, "grid"])
 @pytest.mark.parametrize("source", BUNDLED)
 def test_every_header_reads_the_same_however_it_wraps(
