@@ -125,15 +125,13 @@ def _suites(gx) -> dict[str, list]:  # noqa: ANN001 - the gx module, imported la
     }
 
 
-def _frames(extraction: Extraction) -> dict[str, pd.DataFrame]:
-    """Every raw table's records as a frame, columns as the builders made them."""
-    frames = {
-        name: pd.DataFrame(getattr(extraction, table.kind)) for name, table in RAW_TABLES.items()
-    }
-    cells = frames["raw_table_cells"]
-    if not cells.empty:
-        frames["raw_table_cells"] = cells[cells["amount"].notna()]  # empty cells print no number
-    return frames
+def _frame(extraction: Extraction, name: str) -> pd.DataFrame:
+    """A raw table's records as a frame, columns as the builders made them (one at a time:
+    at scale every table's frame at once would double the records' memory)."""
+    frame = pd.DataFrame(getattr(extraction, RAW_TABLES[name].kind))
+    if name == "raw_table_cells" and not frame.empty:
+        return frame[frame["amount"].notna()]  # empty cells print no number
+    return frame
 
 
 def _schema_suites(gx) -> dict[str, list]:  # noqa: ANN001 - the gx module
@@ -156,12 +154,11 @@ def validate_extraction(extraction: Extraction) -> list[Failure]:
     context.variables.progress_bars = ProgressBarsConfig(globally=False)
     source = context.data_sources.add_pandas(name="ingest")
     failures: list[Failure] = []
-    frames = _frames(extraction)
     suites = _schema_suites(gx)
     for seed, expectations in _suites(gx).items():
         suites[seed] += expectations
     for seed, expectations in suites.items():
-        frame = frames[seed]
+        frame = _frame(extraction, seed)
         if frame.empty:
             continue
         batch = (
