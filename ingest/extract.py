@@ -34,6 +34,7 @@ from ingest.records import (
 )
 from ingest.rejects import Reject
 from ingest.reviewed import Reviewed
+from ingest.schema import RecordList
 from ingest.tables import Table, find_tables
 from ingest.tables.generic import read_generic_tables
 from ingest.text import Line, page_furniture, read_lines
@@ -60,14 +61,14 @@ STRATEGIC_REJECT = (
 @dataclass
 class Extraction:
     reports: list[Record] = field(default_factory=list)
-    tables: list[Record] = field(default_factory=list)
-    columns: list[Record] = field(default_factory=list)
-    rows: list[Record] = field(default_factory=list)
-    cells: list[Record] = field(default_factory=list)
-    indicator_rows: list[Record] = field(default_factory=list)
-    indicator_values: list[Record] = field(default_factory=list)
-    status_items: list[Record] = field(default_factory=list)
-    line_coverage: list[Record] = field(default_factory=list)
+    tables: RecordList = field(default_factory=lambda: RecordList("tables"))
+    columns: RecordList = field(default_factory=lambda: RecordList("columns"))
+    rows: RecordList = field(default_factory=lambda: RecordList("rows"))
+    cells: RecordList = field(default_factory=lambda: RecordList("cells"))
+    indicator_rows: RecordList = field(default_factory=lambda: RecordList("indicator_rows"))
+    indicator_values: RecordList = field(default_factory=lambda: RecordList("indicator_values"))
+    status_items: RecordList = field(default_factory=lambda: RecordList("status_items"))
+    line_coverage: RecordList = field(default_factory=lambda: RecordList("line_coverage"))
     input_files: list[Record] = field(default_factory=list)
     rejects: list[Record] = field(default_factory=list)
 

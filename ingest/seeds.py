@@ -8,7 +8,7 @@ import csv
 from pathlib import Path
 
 from ingest.extract import Extraction
-from ingest.schema import RAW_TABLES
+from ingest.schema import RAW_TABLES, RecordList
 
 
 def _format(value: object) -> str:
@@ -28,7 +28,12 @@ def write_seeds(extraction: Extraction, seeds_dir: Path) -> dict[str, int]:
         with (seeds_dir / f"{seed}.csv").open("w", encoding="utf-8", newline="") as handle:
             writer = csv.writer(handle, lineterminator="\n")
             writer.writerow(columns)
-            for record in records:
-                writer.writerow([_format(record.get(column)) for column in columns])
+            rows = (
+                records.rows
+                if isinstance(records, RecordList)
+                else ([record.get(column) for column in columns] for record in records)
+            )
+            for row in rows:
+                writer.writerow([_format(value) for value in row])
         counts[seed] = len(records)
     return counts

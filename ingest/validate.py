@@ -15,7 +15,7 @@ import pandas as pd
 
 from ingest.extract import Extraction
 from ingest.metadata import REPORT_KINDS
-from ingest.schema import RAW_TABLES
+from ingest.schema import RAW_TABLES, RecordList
 
 os.environ.setdefault("GX_ANALYTICS_ENABLED", "False")
 
@@ -128,7 +128,12 @@ def _suites(gx) -> dict[str, list]:  # noqa: ANN001 - the gx module, imported la
 def _frame(extraction: Extraction, name: str) -> pd.DataFrame:
     """A raw table's records as a frame, columns as the builders made them (one at a time:
     at scale every table's frame at once would double the records' memory)."""
-    frame = pd.DataFrame(getattr(extraction, RAW_TABLES[name].kind))
+    records = getattr(extraction, RAW_TABLES[name].kind)
+    frame = (
+        pd.DataFrame.from_records(records.rows, columns=records.columns)
+        if isinstance(records, RecordList) and records
+        else pd.DataFrame(list(records))
+    )
     if name == "raw_table_cells" and not frame.empty:
         return frame[frame["amount"].notna()]  # empty cells print no number
     return frame

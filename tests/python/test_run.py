@@ -18,7 +18,7 @@ from ingest.folder import extract_reports
 from ingest.run.lock import BuildLock, LockBusy, holder_path
 from ingest.run.record import RunRecord, prune_runs, run_records
 from ingest.run.scratch import leftovers, new_scratch, remove_leftovers
-from ingest.schema import RAW_TABLES, sources_yml
+from ingest.schema import RAW_TABLES, RecordList, sources_yml
 
 from .conftest import NACKA_2018_T1, REPORTS
 
@@ -137,6 +137,27 @@ def test_every_record_has_exactly_its_raw_tables_columns() -> None:
         assert records, name
         for record in records:
             assert list(record) == table.column_names, name
+
+
+def test_records_are_kept_in_the_schemas_column_order_and_read_back_unchanged() -> None:
+    extraction = extract_reports(REPORTS)
+    cells = extraction.cells
+    assert isinstance(cells, RecordList) and len(cells) == len(cells.rows) == 721
+    first = cells[0]
+    assert list(first) == RAW_TABLES["raw_table_cells"].column_names
+    assert first["report_id"] == "000_03715a84921bc2c5"
+    copy = RecordList("cells")
+    copy.extend(cells)
+    assert copy == cells and copy[-1] == dict(cells[-1])
+    with pytest.raises(TypeError):  # a change to a record read back would be lost
+        first["amount"] = 0
+    moved = dict(reversed(list(first.items())))  # a builder that drifts from the schema
+    with pytest.raises(ValueError, match="the raw table"):
+        copy.append(moved)
+    with pytest.raises(ValueError, match="the raw table"):
+        copy.append({**first, "extra": 1})
+    copy[0] = {**first, "amount": None}
+    assert copy[0]["amount"] is None and cells[0]["amount"] == first["amount"]
 
 
 def test_the_dbt_sources_are_rendered_from_the_raw_schema(capsys) -> None:

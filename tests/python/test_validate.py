@@ -17,10 +17,11 @@ def test_the_real_reports_pass_validation() -> None:
 
 def test_broken_indicator_and_status_records_fail_validation() -> None:
     broken = extraction()
-    broken.indicator_values[1]["printed_text"] = "54 %"  # a unit left in the cell
-    broken.indicator_values[2]["value_role"] = "budget"
-    broken.indicator_rows[0]["reported_assessment"] = "Nästan uppfyllt"
-    broken.status_items[-1]["item_number"] = broken.status_items[-2]["item_number"]
+    values, rows, items = broken.indicator_values, broken.indicator_rows, broken.status_items
+    values[1] = {**values[1], "printed_text": "54 %"}  # a unit left in the cell
+    values[2] = {**values[2], "value_role": "budget"}
+    rows[0] = {**rows[0], "reported_assessment": "Nästan uppfyllt"}
+    items[-1] = {**items[-1], "item_number": items[-2]["item_number"]}
     failures = {(f.seed, f.expectation) for f in validate_extraction(broken)}
     assert failures == {
         ("raw_indicator_values", "expect_column_values_to_match_regex"),
