@@ -5,10 +5,11 @@ reports' ingest in seeds/ingested."""
 from __future__ import annotations
 
 import csv
+from collections.abc import Iterable, Sequence
 from pathlib import Path
 
 from ingest.extract import Extraction
-from ingest.schema import RAW_TABLES, RecordList
+from ingest.schema import RAW_TABLES, RawTable, RecordList
 
 
 def _format(value: object) -> str:
@@ -28,12 +29,21 @@ def write_seeds(extraction: Extraction, seeds_dir: Path) -> dict[str, int]:
         with (seeds_dir / f"{seed}.csv").open("w", encoding="utf-8", newline="") as handle:
             writer = csv.writer(handle, lineterminator="\n")
             writer.writerow(columns)
-            rows = (
-                records.rows
-                if isinstance(records, RecordList)
-                else ([record.get(column) for column in columns] for record in records)
-            )
-            for row in rows:
-                writer.writerow([_format(value) for value in row])
+            writer.writerows(_printed_rows(records, table))
         counts[seed] = len(records)
     return counts
+
+
+def _printed_rows(records: RecordList | list, table: RawTable) -> Iterable[Sequence[object]]:
+    """The records as rows the csv module prints as DuckDB reads them: it writes None as an
+    empty field and any other value with str(), so only the booleans need spelling out
+    (at C speed for the other tables: 3 million rows at 10 000 reports)."""
+    rows = (
+        records.rows
+        if isinstance(records, RecordList)
+        else [[record.get(column) for column in table.column_names] for record in records]
+    )
+    booleans = [i for i, kind in enumerate(table.columns.values()) if kind == "BOOLEAN"]
+    if not booleans:
+        return rows
+    return ([_format(v) if i in booleans else v for i, v in enumerate(row)] for row in rows)

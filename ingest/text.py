@@ -9,17 +9,18 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 
 @dataclass(frozen=True)
 class Line:
     number: int  # 1-based line number in the report file
     text: str  # as extracted, trailing space kept
+    # asked of every line by every reader: computed once
+    is_blank: bool = field(init=False, repr=False, compare=False)
 
-    @property
-    def is_blank(self) -> bool:
-        return self.text.strip() == ""
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "is_blank", self.text.strip() == "")
 
 
 def read_lines(text: str) -> list[Line]:

@@ -8,6 +8,8 @@ One module per family holds its title pattern and header lexicon; the reader is 
 
 from __future__ import annotations
 
+import re
+
 from ingest.families.assignment_counts import ASSIGNMENT_COUNTS
 from ingest.families.budget import BUDGET
 from ingest.families.case_statistics import CASE_STATISTICS
@@ -36,10 +38,18 @@ FAMILIES: tuple[TableFamily, ...] = (
 )
 
 
+# Any family's title: most lines open none, and one match says so (the families' own
+# patterns then say which, in order).
+_ANY_TITLE = re.compile("|".join(f"(?:{family.title.pattern})" for family in FAMILIES))
+
+
 def match_family(text: str) -> tuple[TableFamily, str] | None:
     """The family whose title opens `text`, and the title as printed."""
+    stripped = text.strip()
+    if not _ANY_TITLE.match(stripped):
+        return None
     for family in FAMILIES:
-        match = family.title.match(text.strip())
+        match = family.title.match(stripped)
         if match:
             return family, match.group(0)
     return None

@@ -9,6 +9,7 @@ import contextlib
 import io
 import json
 import os
+import re
 import signal
 import subprocess
 import sys
@@ -298,11 +299,21 @@ def test_the_run_leaves_a_record_and_dbt_log_and_status_tells_it(bad) -> None:
         "dbt models",
         "dbt tests",
         "dbt build",
+        "dbt docs generate",
         "publish",
     ):
         assert step in steps
     assert f"ingest {NACKA_2017_T1}.txt" in steps
     assert record["counts"]["dbt_tests"]["pass"] > 100
+    # every result event of the dbt process arrived whole (its two threads write at once)
+    found = next(step["detail"] for step in record["steps"] if step["step"] == "dbt parse")
+    for phase, noun in (
+        ("dbt_tests", "data tests"),
+        ("dbt_models", "models"),
+        ("dbt_seeds", "seeds"),
+    ):
+        expected = int(re.search(rf"(\d+) {noun}\b", found).group(1))
+        assert sum(record["counts"][phase].values()) == expected, phase
     assert any("letters inside a number" in reject for reject in record["rejects"])
     dbt_log = Path(record["dbt_log"])
     assert dbt_log.parent == output.parent / "logs"
