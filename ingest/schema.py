@@ -235,29 +235,27 @@ class RecordList:
     keys are exactly the table's columns, in order); reading gives read-only mappings (a
     change to one would be lost, so it fails): replace a record by assigning it."""
 
-    def __init__(self, kind: str, rows: Iterable[tuple] = ()) -> None:
+    def __init__(self, kind: str) -> None:
         self.kind = kind
         self.columns = KIND_COLUMNS[kind]
-        self.rows: list[tuple] = list(rows)
+        self.rows: list[tuple] = []
 
     def append(self, record: Mapping[str, Any]) -> None:
-        if list(record) != self.columns:
-            raise ValueError(
-                f"a {self.kind} record has columns {list(record)}, "
-                f"the raw table (schema.py) {self.columns}"
-            )
-        self.rows.append(tuple(record.values()))
+        self.rows.append(self._row(record))
 
     def extend(self, records: Iterable[Mapping[str, Any]]) -> None:
         if isinstance(records, RecordList):
             self.rows.extend(records.rows)
             return
-        for record in records:
-            self.append(record)
+        self.rows.extend(self._row(record) for record in records)
 
-    def __iadd__(self, records: Iterable[Mapping[str, Any]]) -> RecordList:
-        self.extend(records)
-        return self
+    def _row(self, record: Mapping[str, Any]) -> tuple:
+        if list(record) != self.columns:
+            raise ValueError(
+                f"a {self.kind} record has columns {list(record)}, "
+                f"the raw table (schema.py) {self.columns}"
+            )
+        return tuple(record.values())
 
     def __len__(self) -> int:
         return len(self.rows)
@@ -274,9 +272,7 @@ class RecordList:
         return self._record(self.rows[index])
 
     def __setitem__(self, index: int, record: Mapping[str, Any]) -> None:
-        checked = RecordList(self.kind)
-        checked.append(record)
-        self.rows[index] = checked.rows[0]
+        self.rows[index] = self._row(record)
 
     def __eq__(self, other: object) -> bool:
         if isinstance(other, RecordList | list):

@@ -41,6 +41,8 @@ FAMILIES: tuple[TableFamily, ...] = (
 # Any family's title: most lines open none, and one match says so (the families' own
 # patterns then say which, in order).
 _ANY_TITLE = re.compile("|".join(f"(?:{family.title.pattern})" for family in FAMILIES))
+if any(family.title.flags != _ANY_TITLE.flags for family in FAMILIES):
+    raise ValueError("a family's title pattern has flags of its own: write them inline")
 
 
 def match_family(text: str) -> tuple[TableFamily, str] | None:

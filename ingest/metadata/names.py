@@ -14,10 +14,11 @@ MIN_MENTIONS = 2  # a municipality named once may be a neighbour the text compar
 # Social-services committees: `Socialnämnden`, `Social- och äldrenämnden`, `Vård- och
 # omsorgsnämnden`, `Arbetsmarknads- och socialnämnden`, `Individ- och familjeomsorgsnämnden`
 # (also in the genitive, `socialnämndens`). A bare `nämnden` names no one.
+_COMMITTEE_WORD = "nämnd"
 _COMMITTEE_STEMS = r"(?i:social|omsorg|äldre|välfärd|familj|funktions?|stöd|vård)"
 _COMMITTEE = re.compile(
     r"\b(?P<first>[A-ZÅÄÖa-zåäö]+ ?- och )?"
-    rf"(?P<last>[a-zåäöA-ZÅÄÖ]*{_COMMITTEE_STEMS}[a-zåäö]*nämnd)(?:en|ens)\b"
+    rf"(?P<last>[a-zåäöA-ZÅÄÖ]*{_COMMITTEE_STEMS}[a-zåäö]*{_COMMITTEE_WORD})(?:en|ens)\b"
 )
 
 
@@ -45,8 +46,9 @@ def detect_municipality(lines: Sequence[Line], names: Sequence[str]) -> Named | 
     """The municipality named most often (`Nacka`, `Nackas`, `Norrtälje kommun`), at least
     twice and more often than any other."""
     alternatives = "|".join(re.escape(name) for name in sorted(names, key=len, reverse=True))
-    # every name starts with a capital: the lookahead spares the alternatives elsewhere
-    pattern = re.compile(rf"\b(?=[A-ZÅÄÖ])({alternatives})s?\b")
+    # only where a name's first letter stands are the alternatives tried (the same matches)
+    initials = "".join(sorted({re.escape(name[0]) for name in names}))
+    pattern = re.compile(rf"\b(?=[{initials}])({alternatives})s?\b")
     found = [
         (m.group(1), line.number)
         for line in lines
@@ -70,7 +72,7 @@ def detect_committee(lines: Sequence[Line]) -> Named | None:
     found = [
         (committee_name(m), line.number)
         for line in lines
-        if "nämnd" in line.text
+        if _COMMITTEE_WORD in line.text  # no line without it can match
         for m in _COMMITTEE.finditer(line.text)
     ]
     return _most_named(found, 1)

@@ -18,7 +18,6 @@ from ingest.run.dbt_child import DOCS_PAGE
 from ingest.run.errors import BuildError
 from ingest.run.progress import Progress
 
-PROJECT_ROOT = Path(__file__).resolve().parents[2]
 MAX_FAILURE_ROWS = 20
 RESULT_EVENTS = {
     "LogSeedResult": "seeds",
@@ -141,7 +140,8 @@ def run_dbt(
         )
     results = json.loads(results_file.read_text(encoding="utf-8"))["results"]
     if process.returncode != 0:
-        raise BuildError("dbt build failed:\n" + _describe_failures(results, database))
+        failures = _describe_failures(results, database) or build.get("message", "")
+        raise BuildError("dbt build failed:\n" + failures)
     run.warnings = [f"{r['unique_id']}: {r['message']}" for r in results if r["status"] == "warn"]
     if docs:
         run.docs_seconds, run.docs_page = _docs_page(
