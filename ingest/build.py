@@ -6,7 +6,8 @@ time per output; a second waits, or gives up with `wait_seconds=0`), the build r
 killed builds of the same output left (run/scratch.py) and works in a scratch folder of its
 own beside the output: it reads every report (inputs.py, identity.py, extract.py), loads
 the records into the raw schema of a new database with DuckDB's reader (raw.py), runs
-`dbt build` on it while Great Expectations validates the same records, writes the dbt docs
+`dbt build` on it while Great Expectations validates the records of the reports it parsed
+(those from the parse cache passed when they were parsed), writes the dbt docs
 page and the dashboard (publish/), and replaces the output and the two pages only when the
 validation and every model and test passed, so a failed build never replaces the last good
 warehouse. A report whose numbers break a rule is quarantined inside the build (its facts
@@ -94,12 +95,27 @@ def ingest(
     return extraction
 
 
-def validate_records(extraction: Extraction, progress: Progress) -> list:
+def validate_records(extraction: Extraction, progress: Progress, detail: str = "") -> list:
     """The records' Great Expectations failures (GX is imported here, only when it runs)."""
-    with progress.step("validate (Great Expectations)"):
+    with progress.step("validate (Great Expectations)") as step:
         from ingest.validate import validate_extraction
 
+        step.detail = detail
         return validate_extraction(extraction)
+
+
+def validate_parsed(extraction: Extraction, cache: ParseCache, progress: Progress) -> list:
+    """Validate the reports this build parsed (the cache's reports passed when they were
+    parsed) and the folder's own records; keep the parsed ones in the cache if they pass."""
+    parsed = extraction.of_reports(cache.staged.keys())
+    detail = (
+        f"{_count(parsed.reports, 'report')} parsed by this build; "
+        f"{len(extraction.reports) - len(parsed.reports)} from the parse cache passed before"
+    )
+    failures = validate_records(parsed, progress, detail)
+    if not failures:
+        cache.commit()
+    return failures
 
 
 def _raise_on_failures(failures: list) -> None:
@@ -217,7 +233,7 @@ def _build_in(
         step.detail = f"{sum(counts.values())} rows in {len(counts)} tables"
     ingested = time.perf_counter()
     progress.say("dbt build ...")
-    dbt = _dbt_while_validating(extraction, database, output, scratch, progress, strict)
+    dbt = _dbt_while_validating(extraction, cache, database, output, scratch, progress, strict)
     progress.record("dbt build", dbt.seconds)
     progress.record("dbt docs generate", dbt.docs_seconds)
     assert dbt.docs_page is not None
@@ -253,17 +269,18 @@ def _build_in(
 
 def _dbt_while_validating(
     extraction: Extraction,
+    cache: ParseCache,
     database: Path,
     output: Path,
     scratch: Path,
     progress: Progress,
     strict: bool,
 ) -> DbtRun:
-    """`dbt build` while GX validates the same records (dbt starts and parses in its own
+    """`dbt build` while GX validates the parsed records (dbt starts and parses in its own
     process, on the other core); a validation failure is told before anything dbt found,
     and a dbt failure after the ingest's root causes."""
     with ThreadPoolExecutor(max_workers=1) as pool:
-        validation = pool.submit(validate_records, extraction, progress)
+        validation = pool.submit(validate_parsed, extraction, cache, progress)
         try:
             dbt = run_dbt(
                 database, dbt_target(output), scratch / "dbt-logs", progress, strict, docs=True

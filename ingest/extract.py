@@ -8,6 +8,7 @@ line. A table that cannot be read rejects only itself. folder.py runs this over 
 
 from __future__ import annotations
 
+from collections.abc import Collection
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -75,6 +76,20 @@ class Extraction:
     def add(self, other: Extraction) -> None:
         for name in RECORD_KINDS:
             getattr(self, name).extend(getattr(other, name))
+
+    def of_reports(self, report_ids: Collection[str]) -> Extraction:
+        """These reports' records, with every file's input record and every reject (the
+        folder's own records, few)."""
+        chosen = Extraction(
+            reports=[record for record in self.reports if record["report_id"] in report_ids],
+            input_files=self.input_files,
+            rejects=self.rejects,
+        )
+        for name in RECORD_KINDS:
+            records = getattr(self, name)
+            if isinstance(records, RecordList):
+                setattr(chosen, name, records.of_reports(report_ids))
+        return chosen
 
     @property
     def loaded_files(self) -> int:

@@ -17,7 +17,7 @@ from collections.abc import Callable, Iterator
 from concurrent.futures import ProcessPoolExecutor
 from pathlib import Path
 
-from ingest.cache import ParseCache
+from ingest.cache import CacheFiles, ParseCache
 from ingest.extract import Extraction, extract_text
 from ingest.identity import REVISIONS_FILE, ReportIdentity, resolve_identities, split_duplicates
 from ingest.inputs import DEFAULT_MAX_REPORT_BYTES, ReportsFolder, ReportText, read_reports_folder
@@ -25,6 +25,7 @@ from ingest.metadata import MetadataError
 from ingest.records import entry_record, reject_record, text_file_record
 from ingest.rejects import Reject
 from ingest.reviewed import Reviewed, read_reviewed
+from ingest.seeds import as_printed
 
 NOT_LOADED = "report not loaded"
 
@@ -117,6 +118,7 @@ def parse_texts(
     in the texts' order: from the cache where it has them, else parsed, on every core when
     there are many."""
     cached = {t.report_id: cache.get(t) if cache else None for t in texts}
+    files = cache.files if cache else None
     todo = [t for t in texts if cached[t.report_id] is None]
     workers = workers or os.cpu_count() or 1
     if workers > 1 and len(todo) >= MIN_PARALLEL:
@@ -125,24 +127,29 @@ def parse_texts(
             fresh = dict(
                 zip(
                     (t.report_id for t in todo),
-                    pool.map(_parse_one, todo, [reviewed] * len(todo), chunksize=4),
+                    pool.map(
+                        _parse_one, todo, [reviewed] * len(todo), [files] * len(todo), chunksize=4
+                    ),
                     strict=True,
                 )
             )
     else:
-        fresh = {t.report_id: _parse_one(t, reviewed) for t in todo}
+        fresh = {t.report_id: _parse_one(t, reviewed, files) for t in todo}
     for text in texts:
         if cached[text.report_id] is not None:
             yield text, cached[text.report_id], None
             continue
         outcome, seconds = fresh[text.report_id]
         if cache is not None and isinstance(outcome, Extraction):
-            cache.put(text, outcome)
+            cache.mark_staged(text)
         yield text, outcome, seconds
 
 
-def _parse_one(text: ReportText, reviewed: Reviewed) -> tuple[Extraction | str, float]:
-    """One report's records, or the one-line reason it cannot be placed; and the time."""
+def _parse_one(
+    text: ReportText, reviewed: Reviewed, cache: CacheFiles | None = None
+) -> tuple[Extraction | str, float]:
+    """One report's records, or the one-line reason it cannot be placed; and the time. The
+    records are staged in the cache as printed rows here, in the worker that parsed them."""
     started = time.perf_counter()
     try:
         outcome: Extraction | str = extract_text(text, reviewed)
@@ -150,6 +157,8 @@ def _parse_one(text: ReportText, reviewed: Reviewed) -> tuple[Extraction | str, 
         outcome = str(error)
     except Exception as error:  # noqa: BLE001 - a reader's bug stays with its report
         outcome = _reader_failure(error)
+    if cache is not None and isinstance(outcome, Extraction):
+        cache.write_staged(text, as_printed(outcome))
     return outcome, time.perf_counter() - started
 
 

@@ -9,7 +9,7 @@ Everything else follows this module: the record builders (records.py), the CSV f
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator, Mapping
+from collections.abc import Collection, Iterable, Iterator, Mapping
 from dataclasses import dataclass
 from types import MappingProxyType
 from typing import Any
@@ -229,16 +229,30 @@ RAW_TABLES: dict[str, RawTable] = {
 }
 
 
+@dataclass(frozen=True)
+class PrintedRows:
+    """One report's records of a raw table, already printed as the rows of its CSV file
+    (seeds.py): what the parse cache keeps, so a rebuild loads them without reading them."""
+
+    report_id: str
+    text: str
+    count: int
+
+
 class RecordList:
     """The records of one raw table, kept as tuples in the table's column order (a dict per
     row cost about 0.5 KB more: 1.4 GB at 10 000 reports). Appends take records (dicts whose
     keys are exactly the table's columns, in order); reading gives read-only mappings (a
-    change to one would be lost, so it fails): replace a record by assigning it."""
+    change to one would be lost, so it fails): replace a record by assigning it.
+
+    Reports read back from the parse cache come as printed rows (`printed`): they count, are
+    loaded and can be chosen by report, but reading them as records fails, loudly."""
 
     def __init__(self, kind: str) -> None:
         self.kind = kind
         self.columns = KIND_COLUMNS[kind]
         self.rows: list[tuple] = []
+        self.printed: list[PrintedRows] = []
 
     def append(self, record: Mapping[str, Any]) -> None:
         self.rows.append(self._row(record))
@@ -246,8 +260,16 @@ class RecordList:
     def extend(self, records: Iterable[Mapping[str, Any]]) -> None:
         if isinstance(records, RecordList):
             self.rows.extend(records.rows)
+            self.printed.extend(records.printed)
             return
         self.rows.extend(self._row(record) for record in records)
+
+    def of_reports(self, report_ids: Collection[str]) -> RecordList:
+        """The records of these reports."""
+        chosen, position = RecordList(self.kind), self.columns.index("report_id")
+        chosen.rows = [row for row in self.rows if row[position] in report_ids]
+        chosen.printed = [part for part in self.printed if part.report_id in report_ids]
+        return chosen
 
     def _row(self, record: Mapping[str, Any]) -> tuple:
         if list(record) != self.columns:
@@ -258,18 +280,29 @@ class RecordList:
         return tuple(record.values())
 
     def __len__(self) -> int:
-        return len(self.rows)
+        return len(self.rows) + sum(part.count for part in self.printed)
 
     def _record(self, row: tuple) -> Mapping[str, Any]:
         return MappingProxyType(dict(zip(self.columns, row, strict=True)))
 
+    def readable_rows(self) -> list[tuple]:
+        """The rows, when none came printed from the parse cache (else ValueError)."""
+        if self.printed:
+            raise ValueError(
+                f"{sum(p.count for p in self.printed)} {self.kind} records of "
+                f"{len(self.printed)} reports are printed rows from the parse cache, not records: "
+                "read them from the raw table"
+            )
+        return self.rows
+
     def __iter__(self) -> Iterator[Mapping[str, Any]]:
-        return (self._record(row) for row in self.rows)
+        return (self._record(row) for row in self.readable_rows())
 
     def __getitem__(self, index: int | slice) -> Any:
+        rows = self.readable_rows()
         if isinstance(index, slice):
-            return [self._record(row) for row in self.rows[index]]
-        return self._record(self.rows[index])
+            return [self._record(row) for row in rows[index]]
+        return self._record(rows[index])
 
     def __setitem__(self, index: int, record: Mapping[str, Any]) -> None:
         self.rows[index] = self._row(record)
@@ -282,7 +315,8 @@ class RecordList:
     __hash__ = None  # type: ignore[assignment]  # mutable, like a list
 
     def __repr__(self) -> str:
-        return f"RecordList({self.kind!r}, {len(self.rows)} rows)"
+        printed = f", {len(self) - len(self.rows)} printed" if self.printed else ""
+        return f"RecordList({self.kind!r}, {len(self.rows)} rows{printed})"
 
 
 def sources_yml() -> str:

@@ -5,11 +5,13 @@ reports' ingest in seeds/ingested."""
 from __future__ import annotations
 
 import csv
+import io
 from collections.abc import Iterable, Sequence
+from dataclasses import replace
 from pathlib import Path
 
 from ingest.extract import Extraction
-from ingest.schema import RAW_TABLES, RawTable, RecordList
+from ingest.schema import RAW_TABLES, PrintedRows, RawTable, RecordList
 
 
 def _format(value: object) -> str:
@@ -30,8 +32,31 @@ def write_seeds(extraction: Extraction, seeds_dir: Path) -> dict[str, int]:
             writer = csv.writer(handle, lineterminator="\n")
             writer.writerow(columns)
             writer.writerows(_printed_rows(records, table))
+            for part in getattr(records, "printed", ()):
+                handle.write(part.text)
         counts[seed] = len(records)
     return counts
+
+
+def as_printed(extraction: Extraction) -> Extraction:
+    """One report's extraction with its raw-table records printed as their CSV rows (the
+    bytes write_seeds writes for them), as the parse cache keeps it; the reports, input
+    files and rejects stay records (the folder's checks and the build's messages read them)."""
+    printed = replace(extraction)
+    for table in RAW_TABLES.values():
+        records = getattr(extraction, table.kind)
+        if isinstance(records, RecordList) and records.rows:
+            position = records.columns.index("report_id")
+            (report_id,) = {row[position] for row in records.rows}  # one report's, always
+            buffer = io.StringIO()
+            csv.writer(buffer, lineterminator="\n").writerows(_printed_rows(records, table))
+            kept = RecordList(records.kind)
+            kept.printed = [
+                *records.printed,
+                PrintedRows(report_id, buffer.getvalue(), len(records.rows)),
+            ]
+            setattr(printed, table.kind, kept)
+    return printed
 
 
 def _printed_rows(records: RecordList | list, table: RawTable) -> Iterable[Sequence[object]]:

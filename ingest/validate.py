@@ -130,7 +130,7 @@ def _frame(extraction: Extraction, name: str) -> pd.DataFrame:
     at scale every table's frame at once would double the records' memory)."""
     records = getattr(extraction, RAW_TABLES[name].kind)
     frame = (
-        pd.DataFrame.from_records(records.rows, columns=records.columns)
+        pd.DataFrame.from_records(records.readable_rows(), columns=records.columns)
         if isinstance(records, RecordList) and records
         else pd.DataFrame(list(records))
     )

@@ -9,7 +9,10 @@ into a scratch database. The whole `warehouse build` (lock, ingest, load, dbt, p
 timed as a command too, into a new output (dbt parses the project in full) and then again
 into the same output (the nightly case: dbt's saved parse and the parse cache). The
 reference is a trivial dbt project (one model, one test) built the same way, interleaved
-run by run with the warehouse's, so a noisy machine shows in both.
+run by run with the warehouse's, so a noisy machine shows in both. A second reference, dbt's
+floor, is a trivial project with as many seeds, models and data tests as the warehouse's
+(each a one-row table or a not_null test on one): what dbt itself spends per node, before
+any of the warehouse's SQL.
 Reports the median and range over N runs, the ratios of the medians, and the peak memory
 (max RSS) of each half.
 """
@@ -17,6 +20,8 @@ Reports the median and range over N runs, the ratios of the medians, and the pea
 from __future__ import annotations
 
 import argparse
+import json
+import math
 import os
 import platform
 import resource
@@ -45,6 +50,37 @@ TRIVIAL_PROJECT = {
         "        data_tests: [not_null]\n"
     ),
 }
+
+
+def floor_project(manifest: Path) -> dict[str, str]:
+    """A trivial project with the seeds, models and data tests the warehouse's manifest has."""
+    nodes = json.loads(manifest.read_text(encoding="utf-8"))["nodes"].values()
+    count = {kind: sum(n["resource_type"] == kind for n in nodes) for kind in ("seed", "model")}
+    tests = sum(n["resource_type"] == "test" for n in nodes)
+    models, per_model = count["model"], math.ceil(tests / count["model"])
+    files = {name: text.replace("trivial", "floor") for name, text in TRIVIAL_PROJECT.items()}
+    del files["models/one.sql"], files["models/one.yml"]
+    files |= {f"seeds/seed{i}.csv": "a,b\n1,x\n" for i in range(count["seed"])}
+    columns = ", ".join(f"{i} as c{i}" for i in range(per_model))
+    files |= {f"models/m{i}.sql": f"select {columns}\n" for i in range(models)}
+    tested = [(i % models, i // models) for i in range(tests)]
+    files["models/m.yml"] = "version: 2\nmodels:\n" + "".join(
+        f"  - name: m{model}\n    columns:\n"
+        + "".join(
+            f"      - name: c{column}\n        data_tests: [not_null]\n"
+            for m, column in tested
+            if m == model
+        )
+        for model in range(models)
+    )
+    files["dbt_project.yml"] += "models:\n  floor:\n    +materialized: table\n"
+    return files
+
+
+def _write_project(folder: Path, files: dict[str, str]) -> None:
+    for name, text in files.items():
+        (folder / name).parent.mkdir(parents=True, exist_ok=True)
+        (folder / name).write_text(text, encoding="utf-8")
 
 
 def _max_rss_mib(who: int) -> float:
@@ -83,12 +119,11 @@ def main() -> None:
     build_times: list[float] = []
     rebuild_times: list[float] = []
     reference_times: list[float] = []
+    floor_times: list[float] = []
     quiet = Progress(stream=None)
     with tempfile.TemporaryDirectory() as scratch:
-        trivial = Path(scratch) / "trivial"
-        for name, text in TRIVIAL_PROJECT.items():
-            (trivial / name).parent.mkdir(parents=True, exist_ok=True)
-            (trivial / name).write_text(text, encoding="utf-8")
+        trivial, floor = Path(scratch) / "trivial", Path(scratch) / "floor"
+        _write_project(trivial, TRIVIAL_PROJECT)
         for _ in range(args.runs):
             started = time.perf_counter()
             extract_reports(DEFAULT_REPORTS)
@@ -107,6 +142,9 @@ def main() -> None:
             started = time.perf_counter()
             run_dbt(target / "warehouse.duckdb", target / "target", target / "logs", quiet)
             dbt_times.append(time.perf_counter() - started)
+            if run == 0:
+                _write_project(floor, floor_project(target / "target" / "manifest.json"))
+            floor_times.append(_trivial_build(floor, run))
             started = time.perf_counter()
             output = Path(scratch) / f"build{run}.duckdb"
             command = ["warehouse", "build", "--quiet", "--output", str(output)]
@@ -135,10 +173,12 @@ def main() -> None:
     print(line("warehouse build (the whole command)", build_times))
     print(line("warehouse build again (same output)", rebuild_times))
     print(line("reference: trivial dbt build (1 model)", reference_times))
+    print(line("reference: dbt floor (as many nodes)", floor_times))
     print(f"dbt build / reference: {statistics.median(dbt_times) / reference:.1f}x (medians)")
     print(f"warehouse build / reference: {statistics.median(build_times) / reference:.1f}x")
     again = statistics.median(rebuild_times) / reference
     print(f"warehouse build again / reference: {again:.1f}x")
+    print(f"dbt floor / reference: {statistics.median(floor_times) / reference:.1f}x")
     print(f"peak memory: ingest process {ingest_rss:.0f} MiB, child processes {dbt_rss:.0f} MiB")
     print(f"warehouse file: {size_kib:.0f} KiB")
 

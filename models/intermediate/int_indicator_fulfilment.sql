@@ -21,13 +21,32 @@ indicator_reference as (
 
 ),
 
+wordings as (
+
+    select distinct indicator from periods
+
+),
+
+keyed_wordings as (
+
+    {#- the regular expressions once per wording, not once per report and period -#}
+    select
+        indicator,
+        {{ indicator_key('indicator') }} as indicator_key,
+        {{ direction_from_wording('indicator') }} as wording_direction
+    from wordings
+
+),
+
 keyed as (
 
     select
-        *,
-        {{ indicator_key('indicator') }} as indicator_key,
-        {{ direction_from_wording('indicator') }} as wording_direction
+        periods.*,
+        keyed_wordings.indicator_key,
+        keyed_wordings.wording_direction
     from periods
+    left join keyed_wordings
+        on periods.indicator = keyed_wordings.indicator
 
 ),
 
