@@ -40,6 +40,7 @@ class Cell:
 EMPTY = Cell("", None)
 
 
+@lru_cache(maxsize=65536)  # asked of every token of every line, several times
 def is_numeric_token(token: str) -> bool:
     """A token that can belong to a number: `-1`, `175`, `84,4` or a lone minus sign."""
     return bool(_NUMERIC_TOKEN.match(token))

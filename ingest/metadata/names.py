@@ -3,9 +3,12 @@
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
+from functools import lru_cache
+from itertools import accumulate
 
 from ingest.text import Line
 
@@ -45,18 +48,26 @@ def _most_named(found: list[tuple[str, int]], minimum: int) -> Named | None:
 def detect_municipality(lines: Sequence[Line], names: Sequence[str]) -> Named | None:
     """The municipality named most often (`Nacka`, `Nackas`, `Norrtälje kommun`), at least
     twice and more often than any other."""
+    pattern = _names_pattern(tuple(names))
+    # one search of the whole text finds what a search per line does: no name holds a newline
+    text = "\n".join(line.text for line in lines)
+    starts = list(accumulate((len(line.text) + 1 for line in lines[:-1]), initial=0))
+    found = []
+    for match in pattern.finditer(text):
+        index = bisect_right(starts, match.start()) - 1
+        line, end = lines[index], match.end() - starts[index]
+        # a line without its trailing space breaks inside a word (`Nacka` / `modell`)
+        if line.text.endswith(" ") or end < len(line.text.rstrip()):
+            found.append((match.group(1), line.number))
+    return _most_named(found, MIN_MENTIONS)
+
+
+@lru_cache(maxsize=4)
+def _names_pattern(names: tuple[str, ...]) -> re.Pattern[str]:
     alternatives = "|".join(re.escape(name) for name in sorted(names, key=len, reverse=True))
     # only where a name's first letter stands are the alternatives tried (the same matches)
     initials = "".join(sorted({re.escape(name[0]) for name in names}))
-    pattern = re.compile(rf"\b(?=[{initials}])({alternatives})s?\b")
-    found = [
-        (m.group(1), line.number)
-        for line in lines
-        for m in pattern.finditer(line.text)
-        # a line without its trailing space breaks inside a word (`Nacka` / `modell`)
-        if line.text.endswith(" ") or m.end() < len(line.text.rstrip())
-    ]
-    return _most_named(found, MIN_MENTIONS)
+    return re.compile(rf"\b(?=[{initials}])({alternatives})s?\b")
 
 
 def committee_name(match: re.Match[str]) -> str:

@@ -18,11 +18,11 @@ from __future__ import annotations
 import re
 from bisect import bisect_right
 from collections import defaultdict
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
 from datetime import date
 
-from ingest.metadata.phrases import RULES
+from ingest.metadata.phrases import RULES, Phrase
 from ingest.periods import MONTH, month_end, month_number
 from ingest.text import Line
 
@@ -119,12 +119,14 @@ _MONTH_RUN = re.compile(rf"^{_MONTH_TOKEN}(?: {_MONTH_TOKEN})+$")
 def collect_evidence(lines: Sequence[Line], furniture: set[int]) -> list[Evidence]:
     """Every phrase of the report that names its kind or period, in text order."""
     flat = _flatten(lines, furniture)
+    lowered = flat.text.lower()
     found: list[tuple[tuple[int, int], Evidence]] = []
-    for rule, pattern, extract in RULES:
-        for match in pattern.finditer(flat.text):
+    for phrase in RULES:
+        rule = phrase.rule
+        for match in phrase_matches(phrase, flat.text, lowered):
             if _OTHER_REPORT.search(flat.text[max(0, match.start() - 40) : match.start()]):
                 continue
-            said = extract(match)
+            said = phrase.says(match)
             if said is None or (said[2] is None and rule != "year"):
                 continue
             line = flat.line_at(match.start())
@@ -134,6 +136,26 @@ def collect_evidence(lines: Sequence[Line], furniture: set[int]) -> list[Evidenc
     titles = [span for span, e in found if e.rule in ("title", "named")]
     kept = [e for span, e in found if e.rule in ("title", "named") or not _inside(span, titles)]
     return sorted([*kept, *_month_runs(lines)], key=lambda e: (e.line, e.rule))
+
+
+def phrase_matches(phrase: Phrase, text: str, lowered: str) -> Iterator[re.Match[str]]:
+    """What `phrase.pattern.finditer(text)` finds, tried only where one of its starts is."""
+    if len(lowered) != len(text):  # a letter whose lowercase is longer: offsets differ
+        yield from phrase.pattern.finditer(text)
+        return
+    offsets = sorted({i for start in phrase.starts for i in _offsets(lowered, start)})
+    end = 0
+    for offset in offsets:
+        if offset >= end and (match := phrase.pattern.match(text, offset)):
+            yield match
+            end = match.end()
+
+
+def _offsets(text: str, word: str) -> Iterator[int]:
+    offset = text.find(word)
+    while offset >= 0:
+        yield offset
+        offset = text.find(word, offset + 1)
 
 
 def _inside(span: tuple[int, int], spans: list[tuple[int, int]]) -> bool:

@@ -62,6 +62,7 @@ def find_tables(
     a family claimed but could not read."""
     tables: list[Table] = []
     failures: list[TableFailure] = []
+    index_of = {line.number: i for i, line in enumerate(lines)}
     index = 0
     while index < len(lines):
         found = opens_table(lines, index)
@@ -76,12 +77,8 @@ def find_tables(
             index += 1
             continue
         tables.append(table)
-        index = max(index + 1, _index_of(lines, table.last_line) + 1)
+        index = max(index + 1, index_of[table.last_line] + 1)
     return tables, failures
-
-
-def _index_of(lines: Sequence[Line], number: int) -> int:
-    return next(i for i, line in enumerate(lines) if line.number == number)
 
 
 def read_table(
