@@ -131,7 +131,8 @@ RULES: list[Phrase] = [
     Phrase(
         "header",
         ("utfall",),
-        re.compile(rf"\bUtfall\s+(?P<month>{MONTH})\s+(?P<year>{YEAR})"), _month(None),
+        re.compile(rf"\bUtfall\s+(?P<month>{MONTH})\s+(?P<year>{YEAR})"),
+        _month(None),
     ),
     Phrase(
         "tertial",

@@ -7,7 +7,8 @@ import pytest
 
 from ingest.metadata import MetadataError, resolve_metadata
 from ingest.metadata.names import detect_committee, detect_municipality
-from ingest.metadata.period import collect_evidence, decide_period
+from ingest.metadata.period import _flatten, collect_evidence, decide_period, phrase_matches
+from ingest.metadata.phrases import RULES
 from ingest.reviewed import read_manifest, read_municipalities
 from ingest.text import Line, page_furniture, read_lines
 
@@ -21,6 +22,9 @@ from .conftest import (
     report_line,
     report_lines,
 )
+from .next_reports import next_report
+
+ALL_REPORTS = (NACKA_2014_T2, NACKA_2017_T1, NACKA_2018_T1, NACKA_2020_FEB, NORRTALJE_2025_AUG)
 
 REFERENCE = PROJECT_ROOT / "seeds" / "reference"
 MUNICIPALITIES = read_municipalities(REFERENCE / "municipalities.csv")
@@ -252,3 +256,29 @@ def test_the_manifest_contradicting_the_text_is_an_error() -> None:
 
 def test_the_manifest_is_empty_now_that_the_text_says_everything() -> None:
     assert read_manifest(REFERENCE / "report_manifest.csv") == {}
+
+
+def _flat_texts() -> list[str]:
+    """The bundled reports and next reports of them, as the period search sees them; and
+    the same upper-cased (case-insensitive phrases) and with a `İ`, whose lowercase is two
+    letters long (the search falls back to trying every offset)."""
+    reports = [report_lines(report_id) for report_id in ALL_REPORTS]
+    reports += [
+        read_lines(next_report(report_id, "Östra Göinge", seed).text)
+        for seed, report_id in enumerate(ALL_REPORTS)
+    ]
+    texts = [_flatten(lines, page_furniture(list(lines))).text for lines in reports]
+    return [*texts, *(text.upper() for text in texts), "İ " + texts[0]]
+
+
+def test_each_period_phrase_is_searched_only_where_its_first_words_stand() -> None:
+    for text in _flat_texts():
+        for phrase in RULES:
+            everywhere = [m.span() for m in phrase.pattern.finditer(text)]
+            anchored = [m.span() for m in phrase_matches(phrase, text, text.lower())]
+            assert anchored == everywhere, (phrase.rule, phrase.pattern.pattern[:40])
+    budget_header = next(p for p in RULES if p.starts == ("utfall",))
+    printed = "Budget helår Utfall jan-aug 2025 Utfall aug 2025"
+    assert [m.group(0) for m in phrase_matches(budget_header, printed, printed.lower())] == [
+        "Utfall aug 2025"
+    ]
