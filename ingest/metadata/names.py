@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
-from collections import Counter
+from collections import Counter, defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import lru_cache
@@ -64,10 +64,16 @@ def detect_municipality(lines: Sequence[Line], names: Sequence[str]) -> Named | 
 
 @lru_cache(maxsize=4)
 def _names_pattern(names: tuple[str, ...]) -> re.Pattern[str]:
-    alternatives = "|".join(re.escape(name) for name in sorted(names, key=len, reverse=True))
-    # only where a name's first letter stands are the alternatives tried (the same matches)
-    initials = "".join(sorted({re.escape(name[0]) for name in names}))
-    return re.compile(rf"\b(?=[{initials}])({alternatives})s?\b")
+    """The names, longest first, grouped by their first letter: the regex engine tries the
+    alternatives in order, so only the names of the letter that stands are tried (the same
+    matches as one list of all names, longest first)."""
+    rests: dict[str, list[str]] = defaultdict(list)
+    for name in sorted(names, key=len, reverse=True):
+        rests[name[0]].append(re.escape(name[1:]))
+    alternatives = "|".join(
+        f"{re.escape(initial)}(?:{'|'.join(rest)})" for initial, rest in sorted(rests.items())
+    )
+    return re.compile(rf"\b((?:{alternatives}))s?\b")
 
 
 def committee_name(match: re.Match[str]) -> str:

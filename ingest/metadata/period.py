@@ -78,6 +78,7 @@ class _Flat:
     starts: list[int]
     numbers: list[int]
     short: set[int]  # numbers of lines short enough to be a title
+    words: dict[int, str]  # each line's words, single-spaced, in the order of the lines
 
     def line_at(self, offset: int) -> int:
         return self.numbers[bisect_right(self.starts, offset) - 1]
@@ -86,7 +87,7 @@ class _Flat:
         return offset in self.starts
 
 
-def _flatten(lines: Sequence[Line], furniture: set[int]) -> _Flat:
+def flatten(lines: Sequence[Line], furniture: set[int]) -> _Flat:
     """The text lines joined, and the running headers and footers after them, each on its
     own (` | ` between): a sentence goes on over a page footer, and a footer's title phrase
     (`DELÅRSRAPPORT PER AUGUSTI 2025`) stays whole."""
@@ -95,21 +96,21 @@ def _flatten(lines: Sequence[Line], furniture: set[int]) -> _Flat:
     numbers: list[int] = []
     short: set[int] = set()
     offset = 0
-    ordered = [ln for ln in lines if ln.number not in furniture]
-    ordered += [ln for ln in lines if ln.number in furniture]
-    for line in ordered:
-        words = " ".join(line.text.split())
+    of_line = {line.number: " ".join(line.text.split()) for line in lines}
+    ordered = [n for n in of_line if n not in furniture] + [n for n in of_line if n in furniture]
+    for number in ordered:
+        words = of_line[number]
         if not words:
             continue
-        if line.number in furniture:
+        if number in furniture:
             words = f"| {words} |"
-        starts.append(offset + (2 if line.number in furniture else 0))
-        numbers.append(line.number)
-        if len(words) <= TITLE_LENGTH or line.number in furniture:
-            short.add(line.number)
+        starts.append(offset + (2 if number in furniture else 0))
+        numbers.append(number)
+        if len(words) <= TITLE_LENGTH or number in furniture:
+            short.add(number)
         parts.append(words)
         offset += len(words) + 1
-    return _Flat(" ".join(parts), starts, numbers, short)
+    return _Flat(" ".join(parts), starts, numbers, short, of_line)
 
 
 _MONTH_TOKEN = rf"(?:{MONTH}(?:-\d\d)?)"
@@ -118,7 +119,7 @@ _MONTH_RUN = re.compile(rf"^{_MONTH_TOKEN}(?: {_MONTH_TOKEN})+$")
 
 def collect_evidence(lines: Sequence[Line], furniture: set[int]) -> list[Evidence]:
     """Every phrase of the report that names its kind or period, in text order."""
-    flat = _flatten(lines, furniture)
+    flat = flatten(lines, furniture)
     lowered = flat.text.lower()
     found: list[tuple[tuple[int, int], Evidence]] = []
     for phrase in RULES:
@@ -135,7 +136,7 @@ def collect_evidence(lines: Sequence[Line], furniture: set[int]) -> list[Evidenc
             found.append((match.span(), Evidence(rule, line, match.group(0), *said)))
     titles = [span for span, e in found if e.rule in ("title", "named")]
     kept = [e for span, e in found if e.rule in ("title", "named") or not _inside(span, titles)]
-    return sorted([*kept, *_month_runs(lines)], key=lambda e: (e.line, e.rule))
+    return sorted([*kept, *_month_runs(flat.words)], key=lambda e: (e.line, e.rule))
 
 
 def phrase_matches(phrase: Phrase, text: str, lowered: str) -> Iterator[re.Match[str]]:
@@ -164,17 +165,16 @@ def _inside(span: tuple[int, int], spans: list[tuple[int, int]]) -> bool:
     return any(start <= span[0] and span[1] <= end for start, end in spans)
 
 
-def _month_runs(lines: Sequence[Line]) -> list[Evidence]:
+def _month_runs(of_line: dict[int, str]) -> list[Evidence]:
     """The last month of a line of month headers (`nov-19 dec-19 januari februari`)."""
     found: list[Evidence] = []
-    for line in lines:
-        words = " ".join(line.text.split())
+    for number, words in of_line.items():
         if not _MONTH_RUN.match(words):
             continue
         last = words.split()[-1]
         month, _, yy = last.partition("-")
         year = 2000 + int(yy) if yy.isdigit() else None
-        found.append(Evidence("latest_month", line.number, words, None, year, month_number(month)))
+        found.append(Evidence("latest_month", number, words, None, year, month_number(month)))
     return found
 
 

@@ -7,7 +7,7 @@ import pytest
 
 from ingest.metadata import MetadataError, resolve_metadata
 from ingest.metadata.names import detect_committee, detect_municipality
-from ingest.metadata.period import _flatten, collect_evidence, decide_period, phrase_matches
+from ingest.metadata.period import collect_evidence, decide_period, flatten, phrase_matches
 from ingest.metadata.phrases import RULES
 from ingest.reviewed import read_manifest, read_municipalities
 from ingest.text import Line, page_furniture, read_lines
@@ -267,7 +267,7 @@ def _flat_texts() -> list[str]:
         read_lines(next_report(report_id, "Östra Göinge", seed).text)
         for seed, report_id in enumerate(ALL_REPORTS)
     ]
-    texts = [_flatten(lines, page_furniture(list(lines))).text for lines in reports]
+    texts = [flatten(lines, page_furniture(list(lines))).text for lines in reports]
     return [*texts, *(text.upper() for text in texts), "İ " + texts[0]]
 
 
