@@ -46,15 +46,16 @@ def _holds(cells: tuple[Cell, ...], identity: Identity, tolerance: Decimal = Dec
 
 def discover_identities(rows: Sequence[tuple[Cell, ...]], width: int) -> list[Identity]:
     """Column identities c = a + b (a − b is c + b = a) that hold on most unambiguous rows."""
-    printed = [tuple(cell.value for cell in row) for row in rows]  # None for an empty cell
+    # each column's values, None for an empty cell
+    columns = [[row[column].value for row in rows] for column in range(width)]
     found: list[Identity] = []
     for a, b, c in permutations(range(width), 3):
         if a > b:
             continue
         usable = [
-            (r[a], r[b], r[c])
-            for r in printed
-            if None not in (r[a], r[b], r[c]) and (r[a] or r[b] or r[c])
+            (x, y, z)
+            for x, y, z in zip(columns[a], columns[b], columns[c], strict=True)
+            if x is not None and y is not None and z is not None and (x or y or z)
         ]
         held = sum(1 for x, y, z in usable if abs(x + y - z) <= 1)
         if held >= 2 and held >= 0.75 * len(usable):
@@ -222,9 +223,7 @@ def _total_hits(
 
     def hits(values: list[tuple[Decimal, ...]]) -> int:
         totals = fixed_total if at_total is None else values[at_total]
-        return sum(
-            abs(fixed[c] + sum((values[p][c] for p in summed), Decimal(0)) - totals[c]) <= tolerance
-            for c in range(width)
-        )
+        columns = zip(fixed, totals, *(values[p] for p in summed), strict=True)
+        return sum(abs(sum(parts, start) - total) <= tolerance for start, total, *parts in columns)
 
     return hits
