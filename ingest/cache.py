@@ -70,11 +70,14 @@ class CacheFiles:
 class ParseCache:
     def __init__(self, folder: Path, code_fingerprint: str | None = None) -> None:
         self.files = CacheFiles(folder, code_fingerprint or fingerprint())
-        self.folder = folder
         self.used: set[str] = set()
         self.staged: dict[str, str] = {}  # report id -> key, parsed by this build
         self.hits = 0
         self.misses = 0
+
+    @property
+    def folder(self) -> Path:
+        return self.files.folder
 
     def key(self, text: ReportText) -> str:
         return self.files.key(text)

@@ -19,6 +19,7 @@ import codecs
 import hashlib
 import re
 from dataclasses import dataclass, field
+from functools import cached_property
 from pathlib import Path
 
 REPORT_SUFFIX = ".txt"
@@ -27,7 +28,8 @@ DEFAULT_MAX_REPORT_BYTES = 2 * 1024 * 1024  # 27x the largest bundled report (73
 DOCUMENT_SUFFIXES = {".pdf", ".doc", ".docx", ".odt", ".rtf", ".xls", ".xlsx", ".pptx"}
 EXTRACT_HINT = "extract its text first (e.g. `pdftotext -layout FILE.pdf FILE.txt`)"
 _SWEDISH_LETTERS = re.compile("[åäöÅÄÖ]")
-_CONTROL_BYTES = re.compile(b"[\x00-\x08\x0b\x0e-\x1f\x7f]")
+_CONTROL_BYTE_VALUES = bytes([*range(0x00, 0x09), 0x0B, *range(0x0E, 0x20), 0x7F])
+_CONTROL_BYTES = re.compile(b"[" + re.escape(_CONTROL_BYTE_VALUES) + b"]")
 BINARY_CONTROL_SHARE = 0.01  # more control characters than this: not text
 
 
@@ -50,7 +52,7 @@ class ReportText:
     def report_id(self) -> str:
         return self.path.stem
 
-    @property
+    @cached_property  # the cache key, the duplicate check and the input record ask for it
     def content_sha256(self) -> str:
         return content_hash(self.text)
 
@@ -192,12 +194,12 @@ def _reject_binary(data: bytes) -> None:
             raise _Unreadable(f"{kind} named .txt, not its text: {EXTRACT_HINT}", 1)
     if data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
         return
-    controls = _CONTROL_BYTES.findall(data)
-    if b"\x00" in data or len(controls) > BINARY_CONTROL_SHARE * len(data):
+    controls = len(data) - len(data.translate(None, _CONTROL_BYTE_VALUES))  # at C speed
+    if b"\x00" in data or controls > BINARY_CONTROL_SHARE * len(data):
         first = _CONTROL_BYTES.search(data)
         line = data.count(b"\n", 0, first.start()) + 1 if first else None
         raise _Unreadable(
-            f"a binary file, not text ({len(controls)} control bytes, the first on line "
+            f"a binary file, not text ({controls} control bytes, the first on line "
             f"{line}): {EXTRACT_HINT}",
             line,
         )
