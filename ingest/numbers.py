@@ -106,7 +106,7 @@ def cell_readings(tokens: list[str], width: int | None = None) -> list[tuple[Cel
     """
     steps = _steps(tuple(tokens))
     # with a width, only the branches that can still end in exactly `width` cells are walked
-    widths_after = _widths_after(steps) if width is not None else None
+    widths_after = _widths_after(tuple(tokens)) if width is not None else None
     readings: list[tuple[Cell, ...]] = []
 
     def walk(index: int, cells: tuple[Cell, ...]) -> None:
@@ -123,9 +123,9 @@ def cell_readings(tokens: list[str], width: int | None = None) -> list[tuple[Cel
     return readings
 
 
-def possible_widths(tokens: list[str]) -> set[int]:
+def possible_widths(tokens: list[str]) -> frozenset[int]:
     """How many cells the tokens can be read as, without listing the readings."""
-    return _widths_after(_steps(tuple(tokens)))[0]
+    return _widths_after(tuple(tokens))[0]
 
 
 Steps = tuple[tuple[tuple[Cell, int], ...], ...]
@@ -144,10 +144,12 @@ def _steps(tokens: tuple[str, ...]) -> Steps:
     return tuple(steps)
 
 
-def _widths_after(steps: Steps) -> list[set[int]]:
+@lru_cache(maxsize=4096)  # a header's width is tried against the same lines many times
+def _widths_after(tokens: tuple[str, ...]) -> tuple[frozenset[int], ...]:
     """For each token index, how many cells the tokens from there to the end can be read as
     (dynamic programming from the end; the last entry, after every token, is {0})."""
-    widths: list[set[int]] = [set() for _ in steps] + [{0}]
+    steps = _steps(tokens)
+    widths: list[frozenset[int]] = [frozenset() for _ in steps] + [frozenset({0})]
     for index in range(len(steps) - 1, -1, -1):
-        widths[index] = {count + 1 for _, after in steps[index] for count in widths[after]}
-    return widths
+        widths[index] = frozenset(count + 1 for _, after in steps[index] for count in widths[after])
+    return tuple(widths)

@@ -38,9 +38,10 @@ def _range_end(match: re.Match[str]) -> tuple[str | None, int | None, int | None
 @dataclass(frozen=True)
 class Phrase:
     """A rule's pattern and what a match says; `title` phrases count as `named` inside a
-    sentence. Every match starts with one of `starts` (lowercased): the report is searched
+    sentence. Every match starts with one of `starts` in the lowercased flat text, where
+    words stand one space apart (so `per ` for `per` and a space): the report is searched
     only there, since a case-insensitive pattern tried at every offset of a report is the
-    slowest step of reading its metadata (test_period.py holds the two searches equal)."""
+    slowest step of reading its metadata (test_metadata.py holds the two searches equal)."""
 
     rule: str
     starts: tuple[str, ...]
@@ -100,7 +101,7 @@ RULES: list[Phrase] = [
     ),
     Phrase(
         "period",
-        ("per",),
+        ("per ",),
         re.compile(
             rf"(?i:\bper)\s+(?:(?i:den)\s+\d\d?\s+)?(?P<month>{_FULL_MONTH})"
             rf"(?:\s+(?P<year>{YEAR}))?(?!\s+(?i:föregående|förra))"
@@ -136,7 +137,7 @@ RULES: list[Phrase] = [
     ),
     Phrase(
         "tertial",
-        ("under", "för", "i", "efter", "per"),
+        ("under ", "för ", "i ", "efter ", "per "),
         re.compile(
             rf"(?i:\b(?:under|för|i|efter|per)\s+(?:det\s+|detta\s+)?)"
             rf"(?:(?i:tertial(?:et)?)\s+|T)(?P<n>[123])\b(?:\s*:?\s*(?P<year>{YEAR}))?"

@@ -168,7 +168,7 @@ def _read_block(
     arithmetic's to decide, row by row, or the line is rejected."""
     probe = _probe(content, index, taken)
     widths = [possible_widths(split_values(line.text).cell_tokens) for line in probe]
-    readable = sorted(set.intersection(*widths)) if widths else []
+    readable = sorted(frozenset.intersection(*widths)) if widths else []
     if not readable:
         return None
     fewest = readable[0]
