@@ -85,6 +85,8 @@ def read_level_table(
 def _is_values_line(text: str) -> bool:
     """Cells (numbers, or the spaces of empty cells) followed by an assessment word; a line
     with the wrong number of cells is still a values line, to be rejected, never skipped."""
+    if ASSESSMENT_START.isdisjoint(text.split()):
+        return False  # no assessment word, so no tail: most lines, answered without a split
     values = split_values(text, ASSESSMENT_START)
     if not values.cell_tokens or not values.tail:
         return False
