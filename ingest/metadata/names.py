@@ -48,7 +48,7 @@ def _most_named(found: list[tuple[str, int]], minimum: int) -> Named | None:
 def detect_municipality(lines: Sequence[Line], names: Sequence[str]) -> Named | None:
     """The municipality named most often (`Nacka`, `Nackas`, `Norrtälje kommun`), at least
     twice and more often than any other."""
-    pattern = _names_pattern(tuple(names))
+    pattern = names_pattern(tuple(names))
     # one search of the whole text finds what a search per line does: no name holds a newline
     text = "\n".join(line.text for line in lines)
     starts = list(accumulate((len(line.text) + 1 for line in lines[:-1]), initial=0))
@@ -63,17 +63,25 @@ def detect_municipality(lines: Sequence[Line], names: Sequence[str]) -> Named | 
 
 
 @lru_cache(maxsize=4)
-def _names_pattern(names: tuple[str, ...]) -> re.Pattern[str]:
-    """The names, longest first, grouped by their first letter: the regex engine tries the
-    alternatives in order, so only the names of the letter that stands are tried (the same
-    matches as one list of all names, longest first)."""
+def names_pattern(names: tuple[str, ...]) -> re.Pattern[str]:
+    """Any of the names, its genitive `s` too, as a whole word; where one name begins
+    another (`Upplands Väsby`, `Upplands-Bro`; `Ale`, `Alingsås`) the longest that stands."""
+    return re.compile(rf"\b({_branching(list(names))})s?\b")
+
+
+def _branching(names: list[str]) -> str:
+    """The names as one regular expression that branches letter by letter, the longer
+    names before the end of a shorter one: the regex engine follows only the letters that
+    stand, and backtracks to a shorter name only where a longer one fails (the same match
+    as trying every name in turn, longest first; test_metadata.py holds them equal)."""
     rests: dict[str, list[str]] = defaultdict(list)
-    for name in sorted(names, key=len, reverse=True):
-        rests[name[0]].append(re.escape(name[1:]))
-    alternatives = "|".join(
-        f"{re.escape(initial)}(?:{'|'.join(rest)})" for initial, rest in sorted(rests.items())
-    )
-    return re.compile(rf"\b((?:{alternatives}))s?\b")
+    for name in names:
+        if name:
+            rests[name[0]].append(name[1:])
+    branches = [re.escape(first) + _branching(rest) for first, rest in sorted(rests.items())]
+    if "" in names:
+        branches.append("")
+    return branches[0] if len(branches) == 1 else f"(?:{'|'.join(branches)})"
 
 
 def committee_name(match: re.Match[str]) -> str:

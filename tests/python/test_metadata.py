@@ -1,12 +1,13 @@
 """Report metadata from what reports say: every sentence pattern on real lines and on lines
 written in the same style, the choice among disagreeing evidence, and the manifest."""
 
+import re
 from datetime import date
 
 import pytest
 
 from ingest.metadata import MetadataError, resolve_metadata
-from ingest.metadata.names import detect_committee, detect_municipality
+from ingest.metadata.names import detect_committee, detect_municipality, names_pattern
 from ingest.metadata.period import collect_evidence, decide_period, flatten, phrase_matches
 from ingest.metadata.phrases import RULES
 from ingest.reviewed import read_manifest, read_municipalities
@@ -282,3 +283,16 @@ def test_each_period_phrase_is_searched_only_where_its_first_words_stand() -> No
     assert [m.group(0) for m in phrase_matches(budget_header, printed, printed.lower())] == [
         "Utfall aug 2025"
     ]
+
+
+def test_the_names_pattern_finds_what_trying_every_name_longest_first_finds() -> None:
+    names = tuple(MUNICIPALITIES)
+    longest_first = sorted(names, key=len, reverse=True)
+    every_name = re.compile(rf"\b({'|'.join(re.escape(name) for name in longest_first)})s?\b")
+    texts = ["\n".join(line.text for line in report_lines(r)) for r in ALL_REPORTS]
+    texts.append(" ".join(f"{name} {name}s {name}x ({name}-kommun)" for name in names))
+    for text in texts:
+        expected = [(m.span(), m.group(1)) for m in every_name.finditer(text)]
+        assert [(m.span(), m.group(1)) for m in names_pattern(names).finditer(text)] == expected
+    found = [m.group(1) for m in names_pattern(names).finditer("Upplands Väsby och Upplands-Bro")]
+    assert found == ["Upplands Väsby", "Upplands-Bro"]
