@@ -123,16 +123,15 @@ def collect_evidence(lines: Sequence[Line], furniture: set[int]) -> list[Evidenc
     lowered = flat.text.lower()
     found: list[tuple[tuple[int, int], Evidence]] = []
     for phrase in RULES:
-        rule = phrase.rule
         for match in phrase_matches(phrase, flat.text, lowered):
             if _OTHER_REPORT.search(flat.text[max(0, match.start() - 40) : match.start()]):
                 continue
             said = phrase.says(match)
-            if said is None or (said[2] is None and rule != "year"):
+            if said is None or (said[2] is None and phrase.rule != "year"):
                 continue
             line = flat.line_at(match.start())
-            if rule == "title" and not (flat.opens_line(match.start()) and line in flat.short):
-                rule = "named"
+            opens_title = flat.opens_line(match.start()) and line in flat.short
+            rule = "named" if phrase.rule == "title" and not opens_title else phrase.rule
             found.append((match.span(), Evidence(rule, line, match.group(0), *said)))
     titles = [span for span, e in found if e.rule in ("title", "named")]
     kept = [e for span, e in found if e.rule in ("title", "named") or not _inside(span, titles)]

@@ -296,3 +296,11 @@ def test_the_names_pattern_finds_what_trying_every_name_longest_first_finds() ->
         assert [(m.span(), m.group(1)) for m in names_pattern(names).finditer(text)] == expected
     found = [m.group(1) for m in names_pattern(names).finditer("Upplands Väsby och Upplands-Bro")]
     assert found == ["Upplands Väsby", "Upplands-Bro"]
+
+
+def test_a_title_after_the_same_phrase_in_a_sentence_is_still_a_title() -> None:
+    sentence = "Nämnden föreslås fastställa Tertialbokslut T1 2017 för socialnämnden."
+    assert evidence_of(f"{sentence}\n\nTertialbokslut T1 2017") == [
+        ("named", "tertial_report", 2017, 4),
+        ("title", "tertial_report", 2017, 4),
+    ]
