@@ -77,7 +77,7 @@ def floor_project(manifest: Path) -> dict[str, str]:
     return files
 
 
-def _write_project(folder: Path, files: dict[str, str]) -> None:
+def write_project(folder: Path, files: dict[str, str]) -> None:
     for name, text in files.items():
         (folder / name).parent.mkdir(parents=True, exist_ok=True)
         (folder / name).write_text(text, encoding="utf-8")
@@ -87,7 +87,7 @@ def _max_rss_mib(who: int) -> float:
     return resource.getrusage(who).ru_maxrss / 1024
 
 
-def _trivial_build(project: Path, run: int) -> float:
+def trivial_build(project: Path, run: int) -> float:
     environment = os.environ | {"TRIVIAL_PATH": str(project / f"run{run}.duckdb")}
     command = [
         sys.executable,
@@ -123,7 +123,7 @@ def main() -> None:
     quiet = Progress(stream=None)
     with tempfile.TemporaryDirectory() as scratch:
         trivial, floor = Path(scratch) / "trivial", Path(scratch) / "floor"
-        _write_project(trivial, TRIVIAL_PROJECT)
+        write_project(trivial, TRIVIAL_PROJECT)
         for _ in range(args.runs):
             started = time.perf_counter()
             extract_reports(DEFAULT_REPORTS)
@@ -133,7 +133,7 @@ def main() -> None:
             ingest_times.append(time.perf_counter() - started)
         ingest_rss = _max_rss_mib(resource.RUSAGE_SELF)
         for run in range(args.runs):
-            reference_times.append(_trivial_build(trivial, run))
+            reference_times.append(trivial_build(trivial, run))
             target = Path(scratch) / f"run{run}"
             target.mkdir()
             started = time.perf_counter()
@@ -143,8 +143,8 @@ def main() -> None:
             run_dbt(target / "warehouse.duckdb", target / "target", target / "logs", quiet)
             dbt_times.append(time.perf_counter() - started)
             if run == 0:
-                _write_project(floor, floor_project(target / "target" / "manifest.json"))
-            floor_times.append(_trivial_build(floor, run))
+                write_project(floor, floor_project(target / "target" / "manifest.json"))
+            floor_times.append(trivial_build(floor, run))
             started = time.perf_counter()
             output = Path(scratch) / f"build{run}.duckdb"
             command = ["warehouse", "build", "--quiet", "--output", str(output)]

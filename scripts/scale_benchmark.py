@@ -1,8 +1,10 @@
 """How the build scales with the number of reports: a corpus of N distinct reports, built
-end to end, per step (from the build's own run record; dbt's models and tests overlap on
-its threads, so they add up to more than its build), with reports/s and raw-table rows/s end
-to end, the parse's reports/s, peak memory and the growth exponent of the wall time between
-sizes; then one report added to the largest corpus and built again.
+end to end, against a trivial dbt build timed just before it (the machines are noisy:
+compare `wall / reference` across runs); per step (from the build's own run record; dbt's
+models and tests overlap on its threads, so they add up to more than its build), with
+reports/s and raw-table rows/s end to end, the parse's reports/s, peak memory and the
+growth exponent of the wall time between sizes; then one report added to the largest
+corpus and built again.
 
     bash scripts/benchmark.sh --scale 5 100 1000
 
@@ -33,6 +35,7 @@ from pathlib import Path
 PROJECT_ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(PROJECT_ROOT))
 
+from scripts.benchmark import TRIVIAL_PROJECT, trivial_build, write_project  # noqa: E402
 from tests.python.conftest import (  # noqa: E402
     NACKA_2014_T2,
     NACKA_2017_T1,
@@ -92,10 +95,13 @@ class Built:
     raw_rows: int  # the rows of the raw tables the build loaded
     code: int
 
-    def figures(self, reports: int) -> list[str]:
-        """The wall time, each step's seconds, reports/s and rows/s end to end."""
+    def figures(self, reports: int, reference: float) -> list[str]:
+        """The wall time (also in trivial dbt builds timed just before), each step's
+        seconds, reports/s and rows/s end to end."""
         return [
             f"{self.wall:.1f}",
+            f"{reference:.1f}",
+            f"{self.wall / reference:.1f}x",
             *(f"{self.steps.get(step, float('nan')):.1f}" for step in STEPS),
             f"{reports / self.wall:.1f}",
             f"{self.raw_rows / self.wall:.0f}",
@@ -130,12 +136,15 @@ def main() -> None:
     )
     args = parser.parse_args()
     print(f"machine: {platform.machine()}, Python {platform.python_version()}")
-    header = ["reports", "wall s", *STEPS, "reports/s", "raw rows/s"]
+    header = ["reports", "wall s", "reference s", "wall / reference", *STEPS]
+    header += ["reports/s", "raw rows/s"]
     header += ["ingest reports/s", "peak MiB", "growth"]
     print(" | ".join(header))
     previous: tuple[int, float] | None = None
     with tempfile.TemporaryDirectory() as scratch:
         corpus = args.corpus or Path(scratch) / "corpus"
+        trivial = Path(scratch) / "trivial"
+        write_project(trivial, TRIVIAL_PROJECT)
         for size in args.sizes:
             folder = Path(scratch) / f"reports{size}"
             write_corpus(corpus, size)
@@ -144,6 +153,7 @@ def main() -> None:
                 (folder / path.name).symlink_to(path)
             output = Path(scratch) / f"out{size}" / "warehouse.duckdb"
             output.parent.mkdir()
+            reference = trivial_build(trivial, size)
             built = build(folder, output)
             peak = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024
             growth = (
@@ -153,7 +163,15 @@ def main() -> None:
             )
             rate = size / built.steps["ingest"] if built.steps.get("ingest") else float("nan")
             print(
-                " | ".join([str(size), *built.figures(size), f"{rate:.1f}", f"{peak:.0f}", growth])
+                " | ".join(
+                    [
+                        str(size),
+                        *built.figures(size, reference),
+                        f"{rate:.1f}",
+                        f"{peak:.0f}",
+                        growth,
+                    ]
+                )
                 + ("" if built.code == 0 else " (exit 2)")
             )
             previous = (size, built.wall)
@@ -163,8 +181,10 @@ def main() -> None:
         extra = next_report(NACKA_2020_FEB, municipalities()[-1], 99999, years_on=later)
         if not (folder / f"{extra.name}.txt").exists():
             (folder / f"{extra.name}.txt").write_text(extra.text, encoding="utf-8")
+        reference = trivial_build(trivial, 0)
         built = build(folder, output)
-        print(" | ".join([f"{size} + 1 (rebuild)", *built.figures(size + 1), "-", "-", "-"]))
+        figures = built.figures(size + 1, reference)
+        print(" | ".join([f"{size} + 1 (rebuild)", *figures, "-", "-", "-"]))
 
 
 if __name__ == "__main__":
