@@ -44,14 +44,17 @@ SOURCES_FILE = Path(__file__).resolve().parent.parent / "models" / "staging" / "
 SKIPPED_STATUSES = ("duplicate", "superseded", "skipped")
 
 
-def _non_null(database: Path, table: str, column: str) -> int:
-    """How many rows of a raw table have `column` (from the published database: the parse
-    cache's reports are printed rows in the build, not records)."""
+def _value_counts(database: Path) -> tuple[int, int]:
+    """How many table cells and indicator values have a number, from the published raw
+    tables (the parse cache's reports are printed rows in the build, not records)."""
     import duckdb
 
     with duckdb.connect(str(database), read_only=True) as connection:
-        (count,) = connection.execute(f"select count({column}) from raw.{table}").fetchall()[0]
-    return count
+        (counts,) = connection.execute(
+            "select (select count(amount) from raw.raw_table_cells),"
+            " (select count(value) from raw.raw_indicator_values)"
+        ).fetchall()
+    return counts
 
 
 def summary_lines(summary: BuildSummary, output: Path) -> list[str]:
@@ -86,11 +89,12 @@ def summary_lines(summary: BuildSummary, output: Path) -> list[str]:
     for report in outcome.coverage:
         if report.load_status != "rejected" and report.warning:
             lines.append(f"WARNING {report.file_name}: {report.warning}")
+    amounts, indicator_values = _value_counts(output)
     lines.append(
         f"  {len(extraction.tables)} tables, {len(extraction.rows)} rows, "
-        f"{_non_null(output, 'raw_table_cells', 'amount')} amounts, "
+        f"{amounts} amounts, "
         f"{len(extraction.indicator_rows)} indicator rows, "
-        f"{_non_null(output, 'raw_indicator_values', 'value')} indicator values, "
+        f"{indicator_values} indicator values, "
         f"{len(extraction.status_items)} status items "
         f"(ingest {summary.ingest_seconds:.1f} s, dbt {summary.dbt_seconds:.1f} s)"
     )

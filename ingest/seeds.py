@@ -51,10 +51,7 @@ def as_printed(extraction: Extraction) -> Extraction:
             buffer = io.StringIO()
             csv.writer(buffer, lineterminator="\n").writerows(_printed_rows(records, table))
             kept = RecordList(records.kind)
-            kept.printed = [
-                *records.printed,
-                PrintedRows(report_id, buffer.getvalue(), len(records.rows)),
-            ]
+            kept.printed = [PrintedRows(report_id, buffer.getvalue(), len(records.rows))]
             setattr(printed, table.kind, kept)
     return printed
 
