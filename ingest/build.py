@@ -4,10 +4,11 @@ Before anything is created, the reports folder and the output's folder are check
 BuildError names the path). Then, holding the output's lock (run/lock.py: one build at a
 time per output; a second waits, or gives up with `wait_seconds=0`), the build removes what
 killed builds of the same output left (run/scratch.py) and works in a scratch folder of its
-own beside the output: it reads every report (inputs.py, identity.py, extract.py), loads
-the records into the raw schema of a new database with DuckDB's reader (raw.py), runs
-`dbt build` on it while Great Expectations validates the records of the reports it parsed
-(those from the parse cache passed when they were parsed), writes the dbt docs
+own beside the output: it starts dbt, which parses the project meanwhile (run/dbt.py),
+reads every report (inputs.py, identity.py, extract.py), loads the records into the raw
+schema of a new database with DuckDB's reader (raw.py), has dbt build it while Great
+Expectations validates the records of the reports it parsed (those from the parse cache
+passed when they were parsed), writes the dbt docs
 page and the dashboard (publish/), and replaces the output and the two pages only when the
 validation and every model and test passed, so a failed build never replaces the last good
 warehouse. A report whose numbers break a rule is quarantined inside the build (its facts
@@ -30,7 +31,7 @@ from ingest.inputs import DEFAULT_MAX_REPORT_BYTES, InputError, ReportText, chec
 from ingest.outcome import BuildOutcome, read_outcome
 from ingest.publish.dashboard import DASHBOARD_SUFFIX, failed_dashboard, write_dashboard
 from ingest.raw import load_raw
-from ingest.run.dbt import DbtRun, run_dbt
+from ingest.run.dbt import DbtChild, DbtRun
 from ingest.run.errors import BuildError
 from ingest.run.lock import BuildLock, Holder
 from ingest.run.progress import Progress
@@ -221,19 +222,20 @@ def _build_in(
 ) -> BuildSummary:
     started = time.perf_counter()
     cache = ParseCache(parse_cache(output))
-    extraction = ingest(reports_dir, False, progress, max_report_bytes, cache)
-    if record is not None:
-        record.data["inputs"] = extraction.input_files
-        record.data["rejects"] = root_causes(extraction)
-    if not extraction.reports:
-        raise BuildError("no report could be read:\n" + "\n".join(root_causes(extraction)))
     database = scratch / output.name
-    with progress.step("load raw tables (DuckDB)") as step:
-        counts = load_raw(extraction, database, scratch / "raw")
-        step.detail = f"{sum(counts.values())} rows in {len(counts)} tables"
-    ingested = time.perf_counter()
-    progress.say("dbt build ...")
-    dbt = _dbt_while_validating(extraction, cache, database, output, scratch, progress, strict)
+    with DbtChild(database, dbt_target(output), scratch / "dbt-logs", strict, docs=True) as child:
+        extraction = ingest(reports_dir, False, progress, max_report_bytes, cache)
+        if record is not None:
+            record.data["inputs"] = extraction.input_files
+            record.data["rejects"] = root_causes(extraction)
+        if not extraction.reports:
+            raise BuildError("no report could be read:\n" + "\n".join(root_causes(extraction)))
+        with progress.step("load raw tables (DuckDB)") as step:
+            counts = load_raw(extraction, database, scratch / "raw")
+            step.detail = f"{sum(counts.values())} rows in {len(counts)} tables"
+        ingested = time.perf_counter()
+        progress.say("dbt build ...")
+        dbt = _dbt_while_validating(extraction, cache, child, progress)
     progress.record("dbt build", dbt.seconds)
     progress.record("dbt docs generate", dbt.docs_seconds)
     assert dbt.docs_page is not None
@@ -268,23 +270,15 @@ def _build_in(
 
 
 def _dbt_while_validating(
-    extraction: Extraction,
-    cache: ParseCache,
-    database: Path,
-    output: Path,
-    scratch: Path,
-    progress: Progress,
-    strict: bool,
+    extraction: Extraction, cache: ParseCache, child: DbtChild, progress: Progress
 ) -> DbtRun:
-    """`dbt build` while GX validates the parsed records (dbt starts and parses in its own
-    process, on the other core); a validation failure is told before anything dbt found,
-    and a dbt failure after the ingest's root causes."""
+    """`dbt build` while GX validates the parsed records (dbt builds in its own process,
+    on the other core); a validation failure is told before anything dbt found, and a dbt
+    failure after the ingest's root causes."""
     with ThreadPoolExecutor(max_workers=1) as pool:
         validation = pool.submit(validate_parsed, extraction, cache, progress)
         try:
-            dbt = run_dbt(
-                database, dbt_target(output), scratch / "dbt-logs", progress, strict, docs=True
-            )
+            dbt = child.build(progress)
         except BuildError as error:
             _raise_on_failures(validation.result())
             causes = root_causes(extraction)

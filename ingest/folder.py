@@ -9,12 +9,14 @@ for the others: its error, naming the file and line, becomes a reject record.
 
 from __future__ import annotations
 
+import gc
 import multiprocessing
 import os
 import time
 import traceback
 from collections.abc import Callable, Iterator
 from concurrent.futures import ProcessPoolExecutor
+from contextlib import contextmanager
 from pathlib import Path
 
 from ingest.cache import CacheFiles, ParseCache
@@ -58,15 +60,16 @@ def extract_folder(
     result = Extraction()
     unique, duplicates = split_duplicates(folder.texts, reviewed.named_reports)
     parsed: dict[str, tuple[ReportText, Extraction]] = {}
-    for text, outcome, seconds in parse_texts(
-        _distinct_ids(unique, result), reviewed, cache, workers
-    ):
-        if isinstance(outcome, Extraction):
-            parsed[text.report_id] = (text, outcome)
-        else:
-            _not_loaded(result, text, "not_loaded", outcome)
-        if on_report is not None:
-            on_report(text, outcome if isinstance(outcome, Extraction) else None, seconds)
+    with _no_cycle_collection():
+        for text, outcome, seconds in parse_texts(
+            _distinct_ids(unique, result), reviewed, cache, workers
+        ):
+            if isinstance(outcome, Extraction):
+                parsed[text.report_id] = (text, outcome)
+            else:
+                _not_loaded(result, text, "not_loaded", outcome)
+            if on_report is not None:
+                on_report(text, outcome if isinstance(outcome, Extraction) else None, seconds)
     resolution = resolve_identities(
         {report_id: _identity(out) for report_id, (_, out) in parsed.items()}, reviewed.revisions
     )
@@ -105,6 +108,22 @@ def extract_folder(
     return result
 
 
+@contextmanager
+def _no_cycle_collection() -> Iterator[None]:
+    """Without Python's cyclic garbage collector: the records read from the parse cache or
+    the workers are millions of objects that all live on, and the collector would walk them
+    again and again (two thirds of the time to read 10 000 cache entries). They hold no
+    reference cycles; reference counting frees everything that dies meanwhile. The parse
+    workers collect as usual."""
+    enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if enabled:
+            gc.enable()
+
+
 MIN_PARALLEL = 8  # fewer reports than this parse faster in one process than with a pool
 
 
@@ -123,7 +142,7 @@ def parse_texts(
     workers = workers or os.cpu_count() or 1
     if workers > 1 and len(todo) >= MIN_PARALLEL:
         context = multiprocessing.get_context("fork")
-        with ProcessPoolExecutor(workers, mp_context=context) as pool:
+        with ProcessPoolExecutor(workers, mp_context=context, initializer=gc.enable) as pool:
             fresh = dict(
                 zip(
                     (t.report_id for t in todo),

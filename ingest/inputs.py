@@ -48,7 +48,7 @@ class ReportText:
     size_bytes: int
     findings: tuple[str, ...] = ()
 
-    @property
+    @cached_property  # asked for at every step of every report
     def report_id(self) -> str:
         return self.path.stem
 
@@ -171,9 +171,8 @@ def decode_report(path: Path, data: bytes) -> ReportText | UnreadableFile:
         text, encoding, findings = _decode(data)
     except _Unreadable as unreadable:
         return UnreadableFile(path, unreadable.reason, unreadable.line, len(data))
-    crlf = text.count("\r\n")
-    lf = text.count("\n") - crlf
-    line_endings = "crlf" if crlf and not lf else "mixed" if crlf else "lf"
+    crlf = text.count("\r\n") if "\r" in text else 0  # most texts have no CR: one scan
+    line_endings = "lf" if not crlf else "crlf" if text.count("\n") == crlf else "mixed"
     return ReportText(path, text.replace("\r\n", "\n"), encoding, line_endings, len(data), findings)
 
 

@@ -14,7 +14,7 @@ from collections import Counter
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from ingest.run.dbt_child import DOCS_PAGE
+from ingest.run.dbt_child import BUILD_COMMAND, DOCS_PAGE
 from ingest.run.errors import BuildError
 from ingest.run.progress import Progress
 
@@ -43,7 +43,6 @@ class _Phases:
     """Tracks, from dbt's events, when each kind of node (seeds, models, tests) is done."""
 
     progress: Progress
-    started: float
     expected: dict[str, int] = field(default_factory=dict)
     counts: dict[str, Counter] = field(default_factory=dict)
     phase_started: dict[str, float] = field(default_factory=dict)
@@ -57,8 +56,8 @@ class _Phases:
         if name == "ChildStep":
             self.child_steps[data["step"]] = data
             return
-        if name == "FoundStats":
-            self.parse_seconds = now - self.started
+        if name == "FoundStats":  # at the build's start, after the child's parse step
+            self.parse_seconds = self.child_steps.get("parse", {}).get("seconds", 0.0)
             stats = data.get("stat_line", "")
             for phase, pattern in _FOUND.items():
                 match = re.search(pattern, stats)
@@ -101,24 +100,67 @@ def run_dbt(
     strict: bool = False,
     docs: bool = False,
 ) -> DbtRun:
-    """`dbt build` into `database` and, with `docs`, then `dbt docs generate --static` (one
-    dbt process, `ingest.run.dbt_child`); BuildError listing what failed and why, else what
-    ran, the warnings (tests of severity warn that found rows) and the docs page. dbt's log
-    goes to `log_dir / 'dbt.log'`; `target_dir` may hold an earlier build's saved parse."""
-    results_file = target_dir / "run_results.json"
-    results_file.unlink(missing_ok=True)  # an earlier build's
-    started = time.perf_counter()
-    phases = _Phases(progress, started)
-    other_output: list[str] = []
-    with subprocess.Popen(
-        _child_command(target_dir, log_dir, strict, docs),
-        env=_environment(database),
-        stdout=subprocess.PIPE,
-        stderr=subprocess.STDOUT,
-        text=True,
-        encoding="utf-8",
-    ) as process:
-        assert process.stdout is not None
+    """`dbt build` into `database` now: `DbtChild` started and told to build at once."""
+    with DbtChild(database, target_dir, log_dir, strict, docs) as child:
+        return child.build(progress)
+
+
+class DbtChild:
+    """The dbt process (`ingest.run.dbt_child`), started before the raw tables exist: it
+    imports dbt and parses the project (seconds of one core) while the ingest runs, then
+    waits for `build`. Leaving the `with` block without building stops it; it has touched
+    neither the database nor anything a later build reads (dbt reads a broken saved parse
+    as none)."""
+
+    def __init__(
+        self,
+        database: Path,
+        target_dir: Path,
+        log_dir: Path,
+        strict: bool = False,
+        docs: bool = False,
+    ) -> None:
+        self.target_dir = target_dir
+        self.database = database
+        self.docs = docs
+        self.process = subprocess.Popen(
+            _child_command(target_dir, log_dir, strict, docs),
+            env=_environment(database),
+            stdin=subprocess.PIPE,
+            stdout=subprocess.PIPE,
+            stderr=subprocess.STDOUT,
+            text=True,
+            encoding="utf-8",
+        )
+
+    def __enter__(self) -> DbtChild:
+        return self
+
+    def __exit__(self, *_exc: object) -> None:
+        if self.process.poll() is None:
+            self.process.kill()
+        self.process.wait()
+        for stream in (self.process.stdin, self.process.stdout):
+            if stream is not None:
+                stream.close()
+
+    def build(self, progress: Progress) -> DbtRun:
+        """Tell the child to build; BuildError listing what failed and why, else what ran,
+        the warnings (tests of severity warn that found rows) and the docs page. dbt's log
+        goes to `log_dir / 'dbt.log'`; `target_dir` may hold an earlier build's saved
+        parse."""
+        results_file = self.target_dir / "run_results.json"
+        results_file.unlink(missing_ok=True)  # an earlier build's
+        process = self.process
+        assert process.stdin is not None and process.stdout is not None
+        started = time.perf_counter()
+        try:
+            process.stdin.write(f"{BUILD_COMMAND}\n")
+            process.stdin.close()
+        except BrokenPipeError:  # the child ended: its parse failed, said below
+            pass
+        phases = _Phases(progress)
+        other_output: list[str] = []
         for line in process.stdout:
             try:
                 event = json.loads(line)
@@ -126,28 +168,31 @@ def run_dbt(
                 other_output.append(line)
                 continue
             phases.event(event)
-    steps = phases.child_steps
-    build = steps.get("build", {})
-    run = DbtRun(
-        counts=phases.counts,
-        parse_seconds=phases.parse_seconds,
-        seconds=(time.perf_counter() - started) - steps.get("docs", {}).get("seconds", 0.0),
-    )
-    if not results_file.exists() or not build:
-        problems = [step["message"] for step in steps.values() if step.get("message")]
-        raise BuildError(
-            "dbt build did not run:\n" + "".join(other_output[-40:]) + "\n".join(problems)
+        process.wait()
+        steps = phases.child_steps
+        build = steps.get("build", {})
+        run = DbtRun(
+            counts=phases.counts,
+            parse_seconds=phases.parse_seconds,
+            seconds=build.get("seconds", time.perf_counter() - started),
         )
-    results = json.loads(results_file.read_text(encoding="utf-8"))["results"]
-    if process.returncode != 0:
-        failures = _describe_failures(results, database) or build.get("message", "")
-        raise BuildError("dbt build failed:\n" + failures)
-    run.warnings = [f"{r['unique_id']}: {r['message']}" for r in results if r["status"] == "warn"]
-    if docs:
-        run.docs_seconds, run.docs_page = _docs_page(
-            steps.get("docs", {}), target_dir, other_output
-        )
-    return run
+        if not results_file.exists() or not build:
+            problems = [step["message"] for step in steps.values() if step.get("message")]
+            raise BuildError(
+                "dbt build did not run:\n" + "".join(other_output[-40:]) + "\n".join(problems)
+            )
+        results = json.loads(results_file.read_text(encoding="utf-8"))["results"]
+        if process.returncode != 0:
+            failures = _describe_failures(results, self.database) or build.get("message", "")
+            raise BuildError("dbt build failed:\n" + failures)
+        run.warnings = [
+            f"{r['unique_id']}: {r['message']}" for r in results if r["status"] == "warn"
+        ]
+        if self.docs:
+            run.docs_seconds, run.docs_page = _docs_page(
+                steps.get("docs", {}), self.target_dir, other_output
+            )
+        return run
 
 
 def _docs_page(step: dict, target_dir: Path, other_output: list[str]) -> tuple[float, Path]:

@@ -2,13 +2,15 @@
 
     python -m ingest.run.dbt_child TARGET_DIR LOG_DIR VARS_JSON [--docs]
 
-`dbt parse`, `dbt build` and, when the build passed and `--docs` is given, `dbt docs
-generate --static --no-compile`, all through dbt's programmatic runner, so dbt is imported,
-and the project read, once (a second `dbt` process costs about 5 s of start-up and parse).
-The build's progress events go to stdout as JSON lines shaped like dbt's own JSON log
-(`{"info": {"name": ...}, "data": {...}}`), each step's outcome as a `ChildStep` event.
-The exit code is the build's: 0 passed, 1 failed, 2 did not run. The process ends before
-the parent publishes, so DuckDB has closed and checkpointed the file by then.
+`dbt parse` at once (the parent starts this process before its ingest, so dbt's start-up
+and parse run while the reports are read); then, when the parent writes `build` on stdin
+(the raw tables are loaded), `dbt build` and, when the build passed and `--docs` is given,
+`dbt docs generate --static --no-compile`. All go through dbt's programmatic runner, so dbt
+is imported, and the project read, once (a second `dbt` process costs about 5 s of start-up
+and parse). The build's progress events go to stdout as JSON lines shaped like dbt's own
+JSON log (`{"info": {"name": ...}, "data": {...}}`), each step's outcome as a `ChildStep`
+event. The exit code is the build's: 0 passed, 1 failed, 2 did not run. The process ends
+before the parent publishes, so DuckDB has closed and checkpointed the file by then.
 """
 
 from __future__ import annotations
@@ -22,6 +24,7 @@ from pathlib import Path
 PROJECT_ROOT = Path(__file__).resolve().parents[2]
 FORWARDED_EVENTS = frozenset({"FoundStats", "LogSeedResult", "LogModelResult", "LogTestResult"})
 DOCS_PAGE = "static_index.html"
+BUILD_COMMAND = "build"  # the parent's line on stdin once the raw tables are loaded
 
 
 _STDOUT = threading.Lock()  # dbt's worker threads fire events at once
@@ -87,6 +90,8 @@ def main(argv: list[str]) -> int:
     started = time.perf_counter()
     parsed = dbtRunner(callbacks=[_forward]).invoke(["parse", *arguments])
     if not _step("parse", started, parsed):
+        return 2
+    if sys.stdin.readline().strip() != BUILD_COMMAND:  # the parent's ingest failed
         return 2
     runner = dbtRunner(manifest=parsed.result, callbacks=[_forward])
     started = time.perf_counter()

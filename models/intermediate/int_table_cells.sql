@@ -1,5 +1,10 @@
 {#- Every table cell with its row (label, role, parent), its column (header, key), its unit
-    (printed after it, else the table's) and the rounding of its printed precision. -#}
+    (printed after it, else the table's) and the rounding of its printed precision.
+    A view, unlike the other intermediate models: its readers but one take one family's cells
+    (the filter reaches the join), and writing all cells with their labels and headers as
+    a table cost more than the joins (7 s of a 10 000-report build, BENCHMARKS.md). -#}
+{{ config(materialized='view') }}
+
 with
 
 cells as (

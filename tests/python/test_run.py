@@ -166,3 +166,23 @@ def test_the_dbt_sources_are_rendered_from_the_raw_schema(capsys) -> None:
     )
     assert main(["schema", "--check"]) == 0
     assert capsys.readouterr().out.strip().endswith("_sources.yml is current")
+
+
+def test_dbt_parses_before_the_raw_tables_exist_and_stops_when_not_told_to_build(
+    tmp_path: Path,
+) -> None:
+    """The build starts dbt before its ingest: dbt's parse must not open the database the
+    ingest is about to create, and a build whose ingest failed leaves no dbt behind."""
+    from ingest.run.dbt import DbtChild
+
+    database = tmp_path / "warehouse.duckdb"
+    with DbtChild(database, tmp_path / "target", tmp_path / "logs") as child:
+        assert child.process.stdout is not None
+        events = (json.loads(line) for line in child.process.stdout if line.startswith("{"))
+        parse = next(e["data"] for e in events if e["info"]["name"] == "ChildStep")
+        assert (parse["step"], parse["ok"]) == ("parse", True)
+        assert child.process.poll() is None  # waiting to be told to build
+        assert not database.exists()
+    assert child.process.returncode is not None
+    assert not database.exists()
+    assert (tmp_path / "target" / "partial_parse.msgpack").exists()
