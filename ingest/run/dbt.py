@@ -4,6 +4,7 @@ events the child forwards as they come, and what failed described with the offen
 
 from __future__ import annotations
 
+import contextlib
 import json
 import os
 import re
@@ -142,7 +143,8 @@ class DbtChild:
         self.process.wait()
         for stream in (self.process.stdin, self.process.stdout):
             if stream is not None:
-                stream.close()
+                with contextlib.suppress(OSError):  # a command the child never read
+                    stream.close()
 
     def build(self, progress: Progress) -> DbtRun:
         """Tell the child to build; BuildError listing what failed and why, else what ran,
@@ -154,11 +156,9 @@ class DbtChild:
         process = self.process
         assert process.stdin is not None and process.stdout is not None
         started = time.perf_counter()
-        try:
+        with contextlib.suppress(BrokenPipeError):  # the child ended: its parse failed
             process.stdin.write(f"{BUILD_COMMAND}\n")
             process.stdin.close()
-        except BrokenPipeError:  # the child ended: its parse failed, said below
-            pass
         phases = _Phases(progress)
         other_output: list[str] = []
         for line in process.stdout:
