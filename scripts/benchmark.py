@@ -35,7 +35,7 @@ from pathlib import Path
 from ingest.build import DEFAULT_REPORTS, ingest
 from ingest.folder import extract_reports
 from ingest.raw import load_raw
-from ingest.run.dbt import run_dbt
+from ingest.run.dbt import DbtChild
 from ingest.run.progress import Progress
 
 TRIVIAL_PROJECT = {
@@ -140,7 +140,8 @@ def main() -> None:
             load_raw(extraction, target / "warehouse.duckdb", target / "raw")
             load_times.append(time.perf_counter() - started)
             started = time.perf_counter()
-            run_dbt(target / "warehouse.duckdb", target / "target", target / "logs", quiet)
+            with DbtChild(target / "warehouse.duckdb", target / "target", target / "logs") as dbt:
+                dbt.build(quiet)
             dbt_times.append(time.perf_counter() - started)
             if run == 0:
                 write_project(floor, floor_project(target / "target" / "manifest.json"))

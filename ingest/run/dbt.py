@@ -93,25 +93,12 @@ def _environment(database: Path) -> dict[str, str]:
     }
 
 
-def run_dbt(
-    database: Path,
-    target_dir: Path,
-    log_dir: Path,
-    progress: Progress,
-    strict: bool = False,
-    docs: bool = False,
-) -> DbtRun:
-    """`dbt build` into `database` now: `DbtChild` started and told to build at once."""
-    with DbtChild(database, target_dir, log_dir, strict, docs) as child:
-        return child.build(progress)
-
-
 class DbtChild:
     """The dbt process (`ingest.run.dbt_child`), started before the raw tables exist: it
     imports dbt and parses the project (seconds of one core) while the ingest runs, then
-    waits for `build`. Leaving the `with` block without building stops it; it has touched
-    neither the database nor anything a later build reads (dbt reads a broken saved parse
-    as none)."""
+    waits for `build` (`with DbtChild(...) as child: child.build(progress)`). Leaving the
+    `with` block without building stops it; it has touched neither the database nor
+    anything a later build reads (dbt reads a broken saved parse as none)."""
 
     def __init__(
         self,
